@@ -1,0 +1,49 @@
+package io.clinsum.samples.cli;
+
+import io.clinsum.core.ClinSumException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code java -jar clinsum.jar}. */
+@Command(
+    name = "clinsum",
+    mixinStandardHelpOptions = true,
+    versionProvider = ClinSumCli.Version.class,
+    description = "Summarize clinical notes, evaluate summarizers and prepare datasets.",
+    subcommands = {
+      SummarizeCommand.class,
+      EvaluateCommand.class,
+      DatasetCommand.class,
+      BackendsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class ClinSumCli {
+  /** Exit code when some records failed and were written to the error file. */
+  public static final int EXIT_SOME_FAILED = 3;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests and embedding). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new ClinSumCli());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ClinSumException || e instanceof java.io.UncheckedIOException) {
+        cmd.getErr().println("clinsum: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = ClinSumCli.class.getPackage().getImplementationVersion();
+      return new String[] {"clinsum " + (v == null ? "development build" : v)};
+    }
+  }
+}

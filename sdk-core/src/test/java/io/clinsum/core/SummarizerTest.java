@@ -1,0 +1,176 @@
+package io.clinsum.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clinsum.core.spi.Generation;
+import io.clinsum.core.spi.Prompt;
+import io.clinsum.core.text.TokenCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The template method of {@link Summarizer}, with a backend that records what it is asked. */
+class SummarizerTest {
+
+  /** Answers each prompt with its first word; counts words as tokens. */
+  static final class RecordingSummarizer extends Summarizer {
+    final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger releases = new AtomicInteger();
+    RuntimeException failure;
+    boolean dropOne;
+
+    RecordingSummarizer(int budget) {
+      super(new SummarizerInfo("recording", "first-word", "1", budget),
+          GenerationOptions.builder().maxLength(7).numBeams(1).build(),
+          text -> text.toString().isBlank() ? 0 : text.toString().trim().split("\\s+").length);
+    }
+
+    @Override
+    protected List<Generation> generate(List<Prompt> batch) {
+      calls.incrementAndGet();
+      if (failure != null) {
+        throw failure;
+      }
+      prompts.addAll(batch);
+      List<Generation> out = new ArrayList<>();
+      for (Prompt p : batch) {
+        out.add(new Generation(p.text().trim().split("\\s+")[0], 1, 1));
+      }
+      return dropOne ? out.subList(1, out.size()) : out;
+    }
+
+    @Override
+    protected void release() {
+      releases.incrementAndGet();
+    }
+  }
+
+  private static String words(int n, String word) {
+    return (word + ". ").repeat(n).trim();
+  }
+
+  @Test
+  void summarize_requestOptions_winOverDefaultsAndUnsetOnesFallBack() {
+    try (RecordingSummarizer s = new RecordingSummarizer(100)) {
+      s.summarize(SummarizationRequest.builder().text("hello world")
+          .options(GenerationOptions.builder().numBeams(4).build()).build());
+
+      GenerationOptions used = s.prompts.get(0).options();
+      assertThat(used.numBeams()).contains(4);
+      assertThat(used.maxLength()).contains(7);
+    }
+  }
+
+  @Test
+  void summarize_noteOverBudget_summarizesPartsThenTheirSummaries() {
+    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+      String note = words(30, "alpha") + "\n" + words(30, "beta") + "\n" + words(30, "gamma");
+
+      SummarizationResult r = s.summarize(SummarizationRequest.of("long", note));
+
+      assertThat(r.chunks()).isGreaterThan(2);
+      assertThat(r.warnings()).singleElement().asString().contains("parts");
+      // every part was under budget, and the last prompt merged the part summaries
+      assertThat(s.prompts).allMatch(p -> p.text().split("\\s+").length <= 40);
+      Prompt merge = s.prompts.get(s.prompts.size() - 1);
+      assertThat(merge.text()).contains("alpha.").contains("gamma.");
+      assertThat(r.inputTokens()).isEqualTo(90);
+    }
+  }
+
+  @Test
+  void summarize_instruction_reducesTheBudgetForTheNote() {
+    try (RecordingSummarizer s = new RecordingSummarizer(30)) {
+      String note = words(20, "alpha");
+      String instruction = "Summarize the symptoms that the patient is experiencing right now.";
+
+      SummarizationResult r = s.summarize(SummarizationRequest.builder().text(note)
+          .instruction(instruction).build());
+
+      assertThat(r.chunks()).isGreaterThan(1);
+      assertThat(s.prompts).allMatch(p -> instruction.equals(p.instruction()));
+    }
+  }
+
+  @Test
+  void summarizeAll_mixOfShortAndLongNotes_batchesTheShortOnesInOneCall() {
+    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+      List<SummarizationRequest> requests = List.of(
+          SummarizationRequest.of("a", "one two"),
+          SummarizationRequest.of("b", words(100, "long")),
+          SummarizationRequest.of("c", "three four"));
+
+      List<SummarizationResult> results = s.summarizeAll(requests);
+
+      assertThat(results).extracting(SummarizationResult::requestId).containsExactly("a", "b", "c");
+      assertThat(results).extracting(SummarizationResult::text).containsExactly("one", "long.", "three");
+      assertThat(s.prompts.subList(0, 2)).extracting(Prompt::text).containsExactly("one two", "three four");
+    }
+  }
+
+  @Test
+  void summarize_backendThrowsRuntimeException_isWrappedInBackendException() {
+    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+      s.failure = new IllegalStateException("session crashed");
+
+      assertThatThrownBy(() -> s.summarize(SummarizationRequest.of("x y")))
+          .isInstanceOf(BackendException.class)
+          .hasMessageContaining("recording")
+          .hasMessageContaining("session crashed")
+          .hasCauseInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void summarize_backendReturnsTooFewResults_failsLoudly() {
+    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+      s.dropOne = true;
+
+      assertThatThrownBy(() -> s.summarize(SummarizationRequest.of("x y")))
+          .isInstanceOf(BackendException.class)
+          .hasMessageContaining("returned 0 summaries for 1 prompts");
+    }
+  }
+
+  @Test
+  void close_twice_releasesOnce() {
+    RecordingSummarizer s = new RecordingSummarizer(40);
+    s.close();
+    s.close();
+
+    assertThat(s.releases).hasValue(1);
+  }
+
+  @Test
+  void summarizeAsync_invalidRequest_completesExceptionally() {
+    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+      assertThatThrownBy(() -> s.summarizeAsync(SummarizationRequest.of("")).join())
+          .hasCauseInstanceOf(InvalidRequestException.class);
+    }
+  }
+
+  @Test
+  void requestToString_neverContainsTheNoteText() {
+    SummarizationRequest r = SummarizationRequest.of("id", "Patient John Smith has HIV");
+
+    assertThat(r.toString()).doesNotContain("John").contains("chars=26");
+  }
+
+  @Test
+  void generationOptions_minAboveMax_isRejected() {
+    assertThatThrownBy(() -> GenerationOptions.builder().minLength(10).maxLength(5).build())
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("options.minLength");
+  }
+
+  @Test
+  void approximateTokenCounter_countsWordsAndPunctuation() {
+    assertThat(TokenCounter.approximate().count("Chest pain, MI.")).isEqualTo(5);
+    assertThat(TokenCounter.approximate().count("")).isZero();
+    assertThat(TokenCounter.approximate().count("electrocardiogram")).isEqualTo(3);
+  }
+}
