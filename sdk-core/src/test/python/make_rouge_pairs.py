@@ -5,8 +5,9 @@ Deterministic: the same data and seed give the same file byte for byte. Pairs co
 real clinical text (MTSamples, MTS-Dialog; see sdk-core/src/test/resources/rouge/README.md)
 plus hand-written edge cases.
 
-To add pairs, write a generator that yields (id, reference, candidate) and append it to
-SOURCES; ids must be unique.
+To add pairs, write a generator taking (data_dir, rng) that yields (id, reference, candidate)
+and append it to SOURCES; ids must be unique. Append at the end: sources share one seeded random
+generator, so a source inserted earlier would change the draws of those after it.
 
     python make_rouge_pairs.py --data-dir /work/shared/data \
         --output sdk-core/src/test/resources/rouge/pairs.jsonl

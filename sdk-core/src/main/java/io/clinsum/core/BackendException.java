@@ -1,8 +1,8 @@
 package io.clinsum.core;
 
 /**
- * A backend failed to produce a summary: the model, the runtime or the remote service. The
- * message carries what the backend reported; {@link #isRetriable()} says whether to try again.
+ * A backend failed to produce a summary: the model, the runtime or the remote service. The message
+ * carries what the backend reported; {@link #isRetriable()} says whether to try again.
  */
 public class BackendException extends ClinSumException {
   private static final long serialVersionUID = 1L;

@@ -17,8 +17,8 @@ public class ClinSumException extends RuntimeException {
   }
 
   /**
-   * Whether repeating the same call later may succeed (throttling, a busy or restarting
-   * service). Input and configuration errors are never retriable.
+   * Whether repeating the same call later may succeed (throttling, a busy or restarting service).
+   * Input and configuration errors are never retriable.
    */
   public boolean isRetriable() {
     return false;

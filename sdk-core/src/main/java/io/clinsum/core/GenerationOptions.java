@@ -62,8 +62,10 @@ public final class GenerationOptions {
     b.maxLength = maxLength != null ? maxLength : defaults.maxLength;
     b.numBeams = numBeams != null ? numBeams : defaults.numBeams;
     b.lengthPenalty = lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty;
-    b.noRepeatNgramSize = noRepeatNgramSize != null ? noRepeatNgramSize : defaults.noRepeatNgramSize;
-    b.repetitionPenalty = repetitionPenalty != null ? repetitionPenalty : defaults.repetitionPenalty;
+    b.noRepeatNgramSize =
+        noRepeatNgramSize != null ? noRepeatNgramSize : defaults.noRepeatNgramSize;
+    b.repetitionPenalty =
+        repetitionPenalty != null ? repetitionPenalty : defaults.repetitionPenalty;
     b.earlyStopping = earlyStopping != null ? earlyStopping : defaults.earlyStopping;
     return b.build();
   }
@@ -115,10 +117,21 @@ public final class GenerationOptions {
 
   @Override
   public String toString() {
-    return "GenerationOptions[minLength=" + minLength + ", maxLength=" + maxLength
-        + ", numBeams=" + numBeams + ", lengthPenalty=" + lengthPenalty
-        + ", noRepeatNgramSize=" + noRepeatNgramSize + ", repetitionPenalty=" + repetitionPenalty
-        + ", earlyStopping=" + earlyStopping + "]";
+    return "GenerationOptions[minLength="
+        + minLength
+        + ", maxLength="
+        + maxLength
+        + ", numBeams="
+        + numBeams
+        + ", lengthPenalty="
+        + lengthPenalty
+        + ", noRepeatNgramSize="
+        + noRepeatNgramSize
+        + ", repetitionPenalty="
+        + repetitionPenalty
+        + ", earlyStopping="
+        + earlyStopping
+        + "]";
   }
 
   /** Builder for {@link GenerationOptions}; values are checked in {@link #build()}. */
@@ -183,7 +196,8 @@ public final class GenerationOptions {
       }
       if (repetitionPenalty != null && !(repetitionPenalty > 0)) {
         throw new InvalidRequestException(
-            "options.repetitionPenalty", "must be above 0 (1.0 disables it), was " + repetitionPenalty);
+            "options.repetitionPenalty",
+            "must be above 0 (1.0 disables it), was " + repetitionPenalty);
       }
       if (lengthPenalty != null && !Double.isFinite(lengthPenalty)) {
         throw new InvalidRequestException("options.lengthPenalty", "must be a finite number");

@@ -72,8 +72,15 @@ public final class SummarizationRequest {
   @Override
   public String toString() {
     // Never the note text: requests end up in logs.
-    return "SummarizationRequest[id=" + id + ", chars=" + text.length()
-        + ", instruction=" + (instruction != null) + ", " + options + "]";
+    return "SummarizationRequest[id="
+        + id
+        + ", chars="
+        + text.length()
+        + ", instruction="
+        + (instruction != null)
+        + ", "
+        + options
+        + "]";
   }
 
   /** Builder for {@link SummarizationRequest}. {@code text} is required. */

@@ -50,8 +50,20 @@ public record SummarizationResult(
 
   @Override
   public String toString() {
-    return "SummarizationResult[requestId=" + requestId + ", backend=" + backend + ", model="
-        + modelId + "@" + modelVersion + ", elapsed=" + elapsed.toMillis() + "ms, chunks="
-        + chunks + ", chars=" + text.length() + "]";
+    return "SummarizationResult[requestId="
+        + requestId
+        + ", backend="
+        + backend
+        + ", model="
+        + modelId
+        + "@"
+        + modelVersion
+        + ", elapsed="
+        + elapsed.toMillis()
+        + "ms, chunks="
+        + chunks
+        + ", chars="
+        + text.length()
+        + "]";
   }
 }

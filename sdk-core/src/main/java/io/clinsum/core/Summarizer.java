@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Summarizes clinical notes with one backend and model. Open one through {@link Summarizers},
- * use it from any number of threads, and close it when done:
+ * Summarizes clinical notes with one backend and model. Open one through {@link Summarizers}, use
+ * it from any number of threads, and close it when done:
  *
  * <pre>{@code
  * try (Summarizer summarizer = Summarizers.open("extractive")) {
@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>This class is the template every backend follows: the public methods validate requests,
- * apply default options, split notes longer than the model's input budget into parts on section
- * and sentence boundaries (summarizing the parts and then their joined summaries), time the work
- * and map failures to {@link ClinSumException}s. A backend implements only {@link
- * #generate(List)} and, if it holds resources, {@link #release()}.
+ * <p>This class is the template every backend follows: the public methods validate requests, apply
+ * default options, split notes longer than the model's input budget into parts on section and
+ * sentence boundaries (summarizing the parts and then their joined summaries), time the work and
+ * map failures to {@link ClinSumException}s. A backend implements only {@link #generate(List)} and,
+ * if it holds resources, {@link #release()}.
  *
  * <p>Notes are never cut silently: a note that does not fit is chunked and the result says so
  * ({@link SummarizationResult#chunks()}). A note longer than {@link #MAX_NOTE_CHARS} is refused.
@@ -42,6 +42,7 @@ public abstract class Summarizer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Summarizer.class);
   private static final int MAX_MERGE_ROUNDS = 8;
+
   /** Tokens kept free in each part for separators and special tokens. */
   private static final int BUDGET_RESERVE = 8;
 
@@ -89,8 +90,8 @@ public abstract class Summarizer implements AutoCloseable {
   }
 
   /**
-   * Summarizes several notes, letting the backend batch them. Results come back in request
-   * order. Every request is validated before any work starts.
+   * Summarizes several notes, letting the backend batch them. Results come back in request order.
+   * Every request is validated before any work starts.
    *
    * @throws InvalidRequestException naming the index and id of the first bad request
    */
@@ -120,8 +121,9 @@ public abstract class Summarizer implements AutoCloseable {
       for (int k = 0; k < direct.size(); k++) {
         int i = directIndex.get(k);
         results.set(
-            i, result(requests.get(i), generated.get(k), directTokens.get(k), 1, perRequest,
-                List.of()));
+            i,
+            result(
+                requests.get(i), generated.get(k), directTokens.get(k), 1, perRequest, List.of()));
       }
     }
     for (int i = 0; i < requests.size(); i++) {
@@ -136,8 +138,7 @@ public abstract class Summarizer implements AutoCloseable {
    * Summarizes one note on this summarizer's own worker threads (as many as processors), which
    * close with it. Validation errors complete the future exceptionally.
    */
-  public final CompletableFuture<SummarizationResult> summarizeAsync(
-      SummarizationRequest request) {
+  public final CompletableFuture<SummarizationResult> summarizeAsync(SummarizationRequest request) {
     ensureOpen();
     return CompletableFuture.supplyAsync(() -> summarize(request), executor());
   }
@@ -166,9 +167,9 @@ public abstract class Summarizer implements AutoCloseable {
 
   /**
    * Generates one summary per prompt, in order. Every prompt fits the input budget of {@link
-   * #info()}. Called from any number of threads at once; backends that cannot run concurrently
-   * must guard themselves. Exceptions other than {@link ClinSumException} are wrapped in a
-   * {@link BackendException}.
+   * #info()}. Called from any number of threads at once; backends that cannot run concurrently must
+   * guard themselves. Exceptions other than {@link ClinSumException} are wrapped in a {@link
+   * BackendException}.
    */
   protected abstract List<Generation> generate(List<Prompt> prompts);
 
@@ -182,29 +183,42 @@ public abstract class Summarizer implements AutoCloseable {
     int budget = budget(request);
     if (inputTokens <= budget) {
       Generation g = callBackend(List.of(prompt(text, request))).get(0);
-      return result(request, g, inputTokens, 1, Duration.ofNanos(System.nanoTime() - start),
-          List.of());
+      return result(
+          request, g, inputTokens, 1, Duration.ofNanos(System.nanoTime() - start), List.of());
     }
     List<String> warnings = new ArrayList<>();
     TextChunker.Chunks chunks = chunker.split(text, budget);
     int parts = chunks.parts().size();
-    warnings.add("note of " + inputTokens + " tokens exceeds the input budget of " + budget
-        + "; summarized in " + parts + " parts, then merged");
+    warnings.add(
+        "note of "
+            + inputTokens
+            + " tokens exceeds the input budget of "
+            + budget
+            + "; summarized in "
+            + parts
+            + " parts, then merged");
     if (chunks.splitSentences() > 0) {
-      warnings.add(chunks.splitSentences() + " sentence(s) longer than the budget were split between words");
+      warnings.add(
+          chunks.splitSentences() + " sentence(s) longer than the budget were split between words");
     }
     LOG.debug("Request {}: {} tokens, {} parts", request.id(), inputTokens, parts);
     String merged = summarizeParts(chunks.parts(), request);
     int rounds = 0;
     while (counter.count(merged) > budget) {
       if (++rounds > MAX_MERGE_ROUNDS) {
-        throw new BackendException(info.backend(), "partial summaries did not shrink below the input budget of "
-            + budget + " tokens after " + MAX_MERGE_ROUNDS + " rounds; lower options.maxLength");
+        throw new BackendException(
+            info.backend(),
+            "partial summaries did not shrink below the input budget of "
+                + budget
+                + " tokens after "
+                + MAX_MERGE_ROUNDS
+                + " rounds; lower options.maxLength");
       }
       merged = summarizeParts(chunker.split(merged, budget).parts(), request);
     }
     Generation g = callBackend(List.of(prompt(merged, request))).get(0);
-    return result(request, g, inputTokens, parts, Duration.ofNanos(System.nanoTime() - start), warnings);
+    return result(
+        request, g, inputTokens, parts, Duration.ofNanos(System.nanoTime() - start), warnings);
   }
 
   private String summarizeParts(List<String> parts, SummarizationRequest request) {
@@ -229,11 +243,17 @@ public abstract class Summarizer implements AutoCloseable {
     } catch (ClinSumException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new BackendException(info.backend(), e.getClass().getSimpleName() + ": " + e.getMessage(), false, e);
+      throw new BackendException(
+          info.backend(), e.getClass().getSimpleName() + ": " + e.getMessage(), false, e);
     }
     if (out == null || out.size() != prompts.size()) {
-      throw new BackendException(info.backend(), "returned " + (out == null ? "no" : out.size())
-          + " summaries for " + prompts.size() + " prompts (backend bug)");
+      throw new BackendException(
+          info.backend(),
+          "returned "
+              + (out == null ? "no" : out.size())
+              + " summaries for "
+              + prompts.size()
+              + " prompts (backend bug)");
     }
     return out;
   }
@@ -247,10 +267,24 @@ public abstract class Summarizer implements AutoCloseable {
     return Math.max(16, info.maxInputTokens() - instructionTokens - BUDGET_RESERVE);
   }
 
-  private SummarizationResult result(SummarizationRequest request, Generation g, int inputTokens,
-      int chunks, Duration elapsed, List<String> warnings) {
-    return new SummarizationResult(request.id(), g.text(), info.backend(), info.modelId(),
-        info.modelVersion(), elapsed, inputTokens, g.outputTokens(), chunks, warnings);
+  private SummarizationResult result(
+      SummarizationRequest request,
+      Generation g,
+      int inputTokens,
+      int chunks,
+      Duration elapsed,
+      List<String> warnings) {
+    return new SummarizationResult(
+        request.id(),
+        g.text(),
+        info.backend(),
+        info.modelId(),
+        info.modelVersion(),
+        elapsed,
+        inputTokens,
+        g.outputTokens(),
+        chunks,
+        warnings);
   }
 
   private static void validate(SummarizationRequest request, Integer index) {
@@ -261,11 +295,17 @@ public abstract class Summarizer implements AutoCloseable {
       throw new InvalidRequestException(where + "text", "is empty; send the note's text");
     }
     if (text.isBlank()) {
-      throw new InvalidRequestException(where + "text", "contains only whitespace; send the note's text");
+      throw new InvalidRequestException(
+          where + "text", "contains only whitespace; send the note's text");
     }
     if (text.length() > MAX_NOTE_CHARS) {
-      throw new InvalidRequestException(where + "text", "is " + text.length()
-          + " characters, above the limit of " + MAX_NOTE_CHARS + "; split the document into notes");
+      throw new InvalidRequestException(
+          where + "text",
+          "is "
+              + text.length()
+              + " characters, above the limit of "
+              + MAX_NOTE_CHARS
+              + "; split the document into notes");
     }
   }
 
@@ -281,11 +321,14 @@ public abstract class Summarizer implements AutoCloseable {
       if (executor == null) {
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        executor = Executors.newFixedThreadPool(threads, r -> {
-          Thread t = new Thread(r, "clinsum-" + info.backend() + "-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        executor =
+            Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "clinsum-" + info.backend() + "-" + n.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                });
       }
       return executor;
     }

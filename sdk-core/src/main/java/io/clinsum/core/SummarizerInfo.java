@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param backend provider name, such as {@code extractive}
  * @param modelId model identifier
  * @param modelVersion model version
- * @param maxInputTokens the most tokens of note (and instruction) the model reads at once;
- *     longer notes are chunked
+ * @param maxInputTokens the most tokens of note (and instruction) the model reads at once; longer
+ *     notes are chunked
  */
 public record SummarizerInfo(
     String backend, String modelId, String modelVersion, int maxInputTokens) {
@@ -18,7 +18,8 @@ public record SummarizerInfo(
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(modelVersion, "modelVersion");
     if (maxInputTokens < 16) {
-      throw new IllegalArgumentException("maxInputTokens must be at least 16, was " + maxInputTokens);
+      throw new IllegalArgumentException(
+          "maxInputTokens must be at least 16, was " + maxInputTokens);
     }
   }
 }

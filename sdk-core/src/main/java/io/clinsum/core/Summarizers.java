@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public final class Summarizers {
   /** System property naming the default backend. */
   public static final String BACKEND_PROPERTY = "clinsum.backend";
+
   /** Environment variable naming the default backend when the property is unset. */
   public static final String BACKEND_ENV = "CLINSUM_BACKEND";
 
@@ -55,15 +56,23 @@ public final class Summarizers {
     List<SummarizerProvider> matches =
         all.stream().filter(p -> p.name().equals(wanted)).collect(Collectors.toList());
     if (matches.isEmpty()) {
-      throw new ConfigurationException("No summarization backend named '" + backend
-          + "' is on the class path (available: " + names(all) + "). Add the module that provides it"
-          + " (onnx: clinsum-sdk-local-gpu, sagemaker: clinsum-sdk-sagemaker) or set "
-          + BACKEND_PROPERTY + " to an available one.");
+      throw new ConfigurationException(
+          "No summarization backend named '"
+              + backend
+              + "' is on the class path (available: "
+              + names(all)
+              + "). Add the module that provides it"
+              + " (onnx: clinsum-sdk-local-gpu, sagemaker: clinsum-sdk-sagemaker) or set "
+              + BACKEND_PROPERTY
+              + " to an available one.");
     }
     if (matches.size() > 1) {
-      throw new ConfigurationException("Several backends are named '" + backend + "': "
-          + matches.stream().map(p -> p.getClass().getName()).collect(Collectors.joining(", "))
-          + ". Remove one of them from the class path.");
+      throw new ConfigurationException(
+          "Several backends are named '"
+              + backend
+              + "': "
+              + matches.stream().map(p -> p.getClass().getName()).collect(Collectors.joining(", "))
+              + ". Remove one of them from the class path.");
     }
     return matches.get(0);
   }
@@ -76,16 +85,16 @@ public final class Summarizers {
   /**
    * Opens the named backend.
    *
-   * @throws ConfigurationException when the backend is missing, a setting is unknown or
-   *     malformed, or the backend is unavailable as configured
+   * @throws ConfigurationException when the backend is missing, a setting is unknown or malformed,
+   *     or the backend is unavailable as configured
    */
   public static Summarizer open(String backend, BackendSettings settings) {
     SummarizerProvider provider = provider(backend);
     checkKeys(provider, settings);
     SummarizerProvider.Availability availability = provider.availability(settings);
     if (!availability.available()) {
-      throw new ConfigurationException("Backend '" + provider.name() + "' is unavailable: "
-          + availability.reason());
+      throw new ConfigurationException(
+          "Backend '" + provider.name() + "' is unavailable: " + availability.reason());
     }
     return provider.create(settings);
   }
@@ -111,8 +120,14 @@ public final class Summarizers {
         .filter(p -> p.availability(settings).available())
         .max(Comparator.comparingInt(SummarizerProvider::priority))
         .map(SummarizerProvider::name)
-        .orElseThrow(() -> new ConfigurationException("No summarization backend is available; set "
-            + BACKEND_PROPERTY + " (backends on the class path: " + names(providers()) + ")"));
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "No summarization backend is available; set "
+                        + BACKEND_PROPERTY
+                        + " (backends on the class path: "
+                        + names(providers())
+                        + ")"));
   }
 
   private static void checkKeys(SummarizerProvider provider, BackendSettings settings) {
@@ -122,8 +137,14 @@ public final class Summarizers {
     }
     for (String key : settings.asMap().keySet()) {
       if (!known.contains(key)) {
-        throw new ConfigurationException("Backend '" + provider.name() + "' has no option '" + key
-            + "' (options: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+        throw new ConfigurationException(
+            "Backend '"
+                + provider.name()
+                + "' has no option '"
+                + key
+                + "' (options: "
+                + (known.isEmpty() ? "none" : String.join(", ", known))
+                + ")");
       }
     }
     for (BackendOption<?> option : provider.options()) {

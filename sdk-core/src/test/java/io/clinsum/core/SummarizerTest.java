@@ -24,7 +24,8 @@ class SummarizerTest {
     boolean dropOne;
 
     RecordingSummarizer(int budget) {
-      super(new SummarizerInfo("recording", "first-word", "1", budget),
+      super(
+          new SummarizerInfo("recording", "first-word", "1", budget),
           GenerationOptions.builder().maxLength(7).numBeams(1).build(),
           text -> text.toString().isBlank() ? 0 : text.toString().trim().split("\\s+").length);
     }
@@ -56,8 +57,11 @@ class SummarizerTest {
   @Test
   void summarize_requestOptions_winOverDefaultsAndUnsetOnesFallBack() {
     try (RecordingSummarizer s = new RecordingSummarizer(100)) {
-      s.summarize(SummarizationRequest.builder().text("hello world")
-          .options(GenerationOptions.builder().numBeams(4).build()).build());
+      s.summarize(
+          SummarizationRequest.builder()
+              .text("hello world")
+              .options(GenerationOptions.builder().numBeams(4).build())
+              .build());
 
       GenerationOptions used = s.prompts.get(0).options();
       assertThat(used.numBeams()).contains(4);
@@ -88,8 +92,8 @@ class SummarizerTest {
       String note = words(20, "alpha");
       String instruction = "Summarize the symptoms that the patient is experiencing right now.";
 
-      SummarizationResult r = s.summarize(SummarizationRequest.builder().text(note)
-          .instruction(instruction).build());
+      SummarizationResult r =
+          s.summarize(SummarizationRequest.builder().text(note).instruction(instruction).build());
 
       assertThat(r.chunks()).isGreaterThan(1);
       assertThat(s.prompts).allMatch(p -> instruction.equals(p.instruction()));
@@ -99,16 +103,21 @@ class SummarizerTest {
   @Test
   void summarizeAll_mixOfShortAndLongNotes_batchesTheShortOnesInOneCall() {
     try (RecordingSummarizer s = new RecordingSummarizer(40)) {
-      List<SummarizationRequest> requests = List.of(
-          SummarizationRequest.of("a", "one two"),
-          SummarizationRequest.of("b", words(100, "long")),
-          SummarizationRequest.of("c", "three four"));
+      List<SummarizationRequest> requests =
+          List.of(
+              SummarizationRequest.of("a", "one two"),
+              SummarizationRequest.of("b", words(100, "long")),
+              SummarizationRequest.of("c", "three four"));
 
       List<SummarizationResult> results = s.summarizeAll(requests);
 
       assertThat(results).extracting(SummarizationResult::requestId).containsExactly("a", "b", "c");
-      assertThat(results).extracting(SummarizationResult::text).containsExactly("one", "long.", "three");
-      assertThat(s.prompts.subList(0, 2)).extracting(Prompt::text).containsExactly("one two", "three four");
+      assertThat(results)
+          .extracting(SummarizationResult::text)
+          .containsExactly("one", "long.", "three");
+      assertThat(s.prompts.subList(0, 2))
+          .extracting(Prompt::text)
+          .containsExactly("one two", "three four");
     }
   }
 

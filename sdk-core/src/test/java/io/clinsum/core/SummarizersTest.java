@@ -11,7 +11,8 @@ class SummarizersTest {
 
   @Test
   void providers_onTheClassPath_includeExtractiveAndLead() {
-    assertThat(Summarizers.providers()).extracting(SummarizerProvider::name)
+    assertThat(Summarizers.providers())
+        .extracting(SummarizerProvider::name)
         .contains("extractive", "lead");
   }
 

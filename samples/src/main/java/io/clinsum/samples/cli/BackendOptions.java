@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 
 /** Backend choice and settings, shared by summarize and evaluate. */
 final class BackendOptions {
-  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+  @Option(
+      names = {"-s", "--set"},
+      paramLabel = "KEY=VALUE",
       description = "Backend setting, repeatable (see 'clinsum backends').")
   Map<String, String> settings = new LinkedHashMap<>();
 

@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code clinsum backends}: what can summarize here, and each backend's settings. */
-@Command(name = "backends", mixinStandardHelpOptions = true,
+@Command(
+    name = "backends",
+    mixinStandardHelpOptions = true,
     description = "List summarization backends, whether they can run here, and their settings.")
 final class BackendsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -22,11 +24,17 @@ final class BackendsCommand implements Callable<Integer> {
     String chosen = Summarizers.defaultBackend(BackendSettings.empty());
     for (SummarizerProvider p : Summarizers.providers()) {
       SummarizerProvider.Availability a = p.availability(BackendSettings.empty());
-      out.printf("%s%s — %s%n  %s: %s%n", p.name(), p.name().equals(chosen) ? " (default)" : "",
-          p.description(), a.available() ? "available" : "unavailable", a.reason());
+      out.printf(
+          "%s%s — %s%n  %s: %s%n",
+          p.name(),
+          p.name().equals(chosen) ? " (default)" : "",
+          p.description(),
+          a.available() ? "available" : "unavailable",
+          a.reason());
       for (BackendOption<?> o : p.options()) {
-        out.printf("  --set %s=<%s>  %s (default: %s)%n", o.name(), o.type().getSimpleName(),
-            o.description(), o.defaultValue());
+        out.printf(
+            "  --set %s=<%s>  %s (default: %s)%n",
+            o.name(), o.type().getSimpleName(), o.description(), o.defaultValue());
       }
     }
     out.flush();

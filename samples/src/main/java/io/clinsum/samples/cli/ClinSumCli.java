@@ -1,6 +1,7 @@
 package io.clinsum.samples.cli;
 
 import io.clinsum.core.ClinSumException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,16 +26,24 @@ public final class ClinSumCli {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests and embedding). */
+  /** Runs the command line on standard output and error and returns its exit code. */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output and error writers (for tests and embedding). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new ClinSumCli());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ClinSumException || e instanceof java.io.UncheckedIOException) {
-        cmd.getErr().println("clinsum: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ClinSumException || e instanceof java.io.UncheckedIOException) {
+            cmd.getErr().println("clinsum: " + e.getMessage());
+            return 2;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 

@@ -21,31 +21,52 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code clinsum evaluate}: ROUGE of one or more backends on a dataset, side by side. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = {"Score backends with ROUGE (as the rouge-score package, with stemming) on a",
-        "dataset with reference summaries; write Markdown, HTML (with a chart) and JSON reports."})
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score backends with ROUGE (as the rouge-score package, with stemming) on a",
+      "dataset with reference summaries; write Markdown, HTML (with a chart) and JSON reports."
+    })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DATASET", description = "A .csv or .jsonl file with notes and reference summaries.")
+  @Parameters(
+      index = "0",
+      paramLabel = "DATASET",
+      description = "A .csv or .jsonl file with notes and reference summaries.")
   Path dataset;
 
-  @Option(names = {"-b", "--backend"}, required = true, description = "Backend to score; repeat to compare (e.g. -b lead -b extractive).")
+  @Option(
+      names = {"-b", "--backend"},
+      required = true,
+      description = "Backend to score; repeat to compare (e.g. -b lead -b extractive).")
   List<String> backends;
 
-  @Option(names = {"-r", "--report"}, defaultValue = "clinsum-report", description = "Report path without extension (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-r", "--report"},
+      defaultValue = "clinsum-report",
+      description = "Report path without extension (default: ${DEFAULT-VALUE}).")
   Path report;
 
   @Option(names = "--limit", description = "Score only the first N records.")
   Integer limit;
 
-  @Option(names = "--examples", defaultValue = "5", description = "Example rows shown side by side (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--examples",
+      defaultValue = "5",
+      description = "Example rows shown side by side (default: ${DEFAULT-VALUE}).")
   int examples;
 
-  @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples for confidence intervals (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bootstrap",
+      defaultValue = "1000",
+      description = "Bootstrap resamples for confidence intervals (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar.")
   boolean quiet;
 
   @Mixin FieldOptions fields;
@@ -63,15 +84,18 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     if (records.isEmpty()) {
-      throw new io.clinsum.core.ConfigurationException(dataset + " has no records with a '"
-          + fields.summaryField + "' field to score against; choose it with --summary-field");
+      throw new io.clinsum.core.ConfigurationException(
+          dataset
+              + " has no records with a '"
+              + fields.summaryField
+              + "' field to score against; choose it with --summary-field");
     }
     List<EvaluationResult> results = new ArrayList<>();
     for (String backend : backends) {
       try (Summarizer s = backendOptions.open(backend);
           Progress progress = new Progress("evaluate " + backend, records.size(), quiet)) {
-        Evaluator evaluator = Evaluator.builder().bootstrapSamples(bootstrap)
-            .progress(progress::stepTo).build();
+        Evaluator evaluator =
+            Evaluator.builder().bootstrapSamples(bootstrap).progress(progress::stepTo).build();
         results.add(evaluator.evaluate(s, records));
       }
     }

@@ -37,6 +37,9 @@ final class InputFiles {
 
   private static boolean isData(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".csv") || n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".txt");
+    return n.endsWith(".csv")
+        || n.endsWith(".jsonl")
+        || n.endsWith(".ndjson")
+        || n.endsWith(".txt");
   }
 }

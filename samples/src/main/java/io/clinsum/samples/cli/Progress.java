@@ -10,14 +10,17 @@ final class Progress implements AutoCloseable {
   private final ProgressBar bar;
 
   Progress(String task, long total, boolean quiet) {
-    this.bar = quiet ? null : new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(total)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(250)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .showSpeed()
-        .build();
+    this.bar =
+        quiet
+            ? null
+            : new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .showSpeed()
+                .build();
   }
 
   void stepTo(long done, long total) {

@@ -29,42 +29,72 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code clinsum summarize}: files or folders of notes in, summaries out. */
-@Command(name = "summarize", mixinStandardHelpOptions = true,
+@Command(
+    name = "summarize",
+    mixinStandardHelpOptions = true,
     description = {
       "Summarize notes from CSV, JSON Lines or text files (or folders of them).",
       "Without --output, prints a table. Bad rows go to the error file; the rest are summarized.",
-      "Exit code 0: all summarized; 3: some rows failed (see the error file); 2: could not run."})
+      "Exit code 0: all summarized; 3: some rows failed (see the error file); 2: could not run."
+    })
 final class SummarizeCommand implements Callable<Integer> {
-  static final List<String> OUTPUT_COLUMNS = List.of("id", "summary", "source", "backend", "model",
-      "model_version", "chunks", "input_tokens", "output_tokens", "ms");
-  static final List<String> ERROR_COLUMNS = List.of("source", "id", "row", "line", "byte_offset",
-      "field", "kind", "message");
+  static final List<String> OUTPUT_COLUMNS =
+      List.of(
+          "id",
+          "summary",
+          "source",
+          "backend",
+          "model",
+          "model_version",
+          "chunks",
+          "input_tokens",
+          "output_tokens",
+          "ms");
+  static final List<String> ERROR_COLUMNS =
+      List.of("source", "id", "row", "line", "byte_offset", "field", "kind", "message");
   private static final int BATCH = 16;
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files (.csv, .jsonl, .txt) or folders.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
+      description = "Files (.csv, .jsonl, .txt) or folders.")
   List<Path> inputs;
 
-  @Option(names = {"-b", "--backend"}, description = "Backend (default: the best available; see 'clinsum backends').")
+  @Option(
+      names = {"-b", "--backend"},
+      description = "Backend (default: the best available; see 'clinsum backends').")
   String backend;
 
-  @Option(names = {"-i", "--instruction"}, description = "Instruction for records that carry none, e.g. \"Summarize the symptoms that the patient is experiencing.\"")
+  @Option(
+      names = {"-i", "--instruction"},
+      description =
+          "Instruction for records that carry none, e.g. \"Summarize the symptoms that the patient is experiencing.\"")
   String instruction;
 
-  @Option(names = {"-o", "--output"}, description = "Write summaries to this .csv or .jsonl file.")
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write summaries to this .csv or .jsonl file.")
   Path output;
 
-  @Option(names = {"-e", "--errors"}, description = "Per-row error file (.jsonl or .csv; default: next to --output, or clinsum-errors.jsonl).")
+  @Option(
+      names = {"-e", "--errors"},
+      description =
+          "Per-row error file (.jsonl or .csv; default: next to --output, or clinsum-errors.jsonl).")
   Path errors;
 
-  @Option(names = "--max-length", description = "Maximum summary length (tokens; words for extractive).")
+  @Option(
+      names = "--max-length",
+      description = "Maximum summary length (tokens; words for extractive).")
   Integer maxLength;
 
   @Option(names = "--num-beams", description = "Beam width for model backends.")
   Integer numBeams;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar.")
   boolean quiet;
 
   @Mixin FieldOptions fields;
@@ -74,15 +104,19 @@ final class SummarizeCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> files = InputFiles.expand(inputs);
     Path errorPath = errors != null ? errors : defaultErrorPath();
-    GenerationOptions options = GenerationOptions.builder().maxLength(maxLength).numBeams(numBeams).build();
+    GenerationOptions options =
+        GenerationOptions.builder().maxLength(maxLength).numBeams(numBeams).build();
     List<String[]> table = new ArrayList<>();
     long ok = 0;
     long attempted = 0;
     long unreadable = 0;
+    Summarizer summarizer = backendOptions.open(backend);
     DatasetWriter out = output == null ? null : DatasetWriter.open(output, OUTPUT_COLUMNS);
-    DatasetWriter err = DatasetWriter.open(errorPath, DatasetFormat.of(errorPath), ERROR_COLUMNS, true);
-    try (Summarizer summarizer = backendOptions.open(backend);
-        Progress progress = new Progress("summarize (" + summarizer.info().backend() + ")", -1, quiet)) {
+    DatasetWriter err =
+        DatasetWriter.open(errorPath, DatasetFormat.of(errorPath), ERROR_COLUMNS, true);
+    try (summarizer;
+        Progress progress =
+            new Progress("summarize (" + summarizer.info().backend() + ")", -1, quiet)) {
       for (Path file : files) {
         String source = file.toString();
         try (DatasetReader reader = DatasetReader.open(file, fields.toOptions(true))) {
@@ -109,10 +143,11 @@ final class SummarizeCommand implements Callable<Integer> {
         }
       }
     } catch (RuntimeException e) {
+      // Nothing half-written: neither the summaries nor the error list of an aborted run.
       if (out != null) {
         out.abort();
       }
-      err.close();
+      err.abort();
       throw e;
     }
     long failed = attempted - ok + unreadable;
@@ -124,8 +159,9 @@ final class SummarizeCommand implements Callable<Integer> {
     if (output == null) {
       Table.print(stdout, List.of("id", "summary", "ms"), table);
     }
-    stdout.printf("%d summarized, %d failed%s%n", ok, failed,
-        failed > 0 ? " (details: " + errorPath + ")" : "");
+    stdout.printf(
+        "%d summarized, %d failed%s%n",
+        ok, failed, failed > 0 ? " (details: " + errorPath + ")" : "");
     if (output != null) {
       stdout.println("summaries: " + output);
     }
@@ -141,16 +177,26 @@ final class SummarizeCommand implements Callable<Integer> {
   }
 
   /** Summarizes a batch; returns how many succeeded. Failed records go to the error file. */
-  private long run(Summarizer s, List<DatasetRecord> batch, GenerationOptions options,
-      String source, DatasetWriter out, DatasetWriter err, List<String[]> table) {
+  private long run(
+      Summarizer s,
+      List<DatasetRecord> batch,
+      GenerationOptions options,
+      String source,
+      DatasetWriter out,
+      DatasetWriter err,
+      List<String[]> table) {
     if (batch.isEmpty()) {
       return 0;
     }
     List<SummarizationRequest> requests = new ArrayList<>(batch.size());
     for (DatasetRecord r : batch) {
-      requests.add(SummarizationRequest.builder().id(r.id()).text(r.note())
-          .instruction(r.instruction() != null ? r.instruction() : instruction)
-          .options(options).build());
+      requests.add(
+          SummarizationRequest.builder()
+              .id(r.id())
+              .text(r.note())
+              .instruction(r.instruction() != null ? r.instruction() : instruction)
+              .options(options)
+              .build());
     }
     List<SummarizationResult> results;
     try {

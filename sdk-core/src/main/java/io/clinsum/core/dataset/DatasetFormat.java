@@ -13,7 +13,9 @@ public enum DatasetFormat {
   /** A plain-text file holding one note (reading only). */
   TEXT;
 
-  /** The format implied by a file name: {@code .csv}, {@code .jsonl}/{@code .ndjson}, {@code .txt}. */
+  /**
+   * The format implied by a file name: {@code .csv}, {@code .jsonl}/{@code .ndjson}, {@code .txt}.
+   */
   public static DatasetFormat of(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
@@ -25,7 +27,7 @@ public enum DatasetFormat {
     if (name.endsWith(".txt") || name.endsWith(".text")) {
       return TEXT;
     }
-    throw new ConfigurationException("Cannot tell the format of '" + path
-        + "' from its name; use a .csv, .jsonl or .txt file");
+    throw new ConfigurationException(
+        "Cannot tell the format of '" + path + "' from its name; use a .csv, .jsonl or .txt file");
   }
 }

@@ -3,8 +3,8 @@ package io.clinsum.core.dataset;
 import java.util.Objects;
 
 /**
- * How to read a dataset: which fields hold the id, note, summary and instruction, and whether a
- * bad row stops reading ({@link #strict()}) or is skipped and reported.
+ * How to read a dataset: which fields hold the id, note, summary and instruction, and whether a bad
+ * row stops reading ({@link #strict()}) or is skipped and reported.
  *
  * <pre>{@code
  * DatasetOptions options = DatasetOptions.builder()
@@ -38,8 +38,12 @@ public final class DatasetOptions {
   }
 
   public Builder toBuilder() {
-    return new Builder().idField(idField).noteField(noteField).summaryField(summaryField)
-        .instructionField(instructionField).lenient(lenient);
+    return new Builder()
+        .idField(idField)
+        .noteField(noteField)
+        .summaryField(summaryField)
+        .instructionField(instructionField)
+        .lenient(lenient);
   }
 
   /** Field with the record id (optional in the data; absent ids become {@code row-N}). */

@@ -36,8 +36,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>In strict mode (the default) the first bad row throws a {@link DatasetFormatException} that
  * names its row, line, byte offset and field. In lenient mode bad rows are skipped and listed in
- * {@link #issues()}; the good rows are returned. Problems that make the rest of the file
- * unreadable (no note column, an unclosed quote) throw in both modes. Not thread-safe.
+ * {@link #issues()}; the good rows are returned. Problems that make the rest of the file unreadable
+ * (no note column, an unclosed quote) throw in both modes. Not thread-safe.
  */
 public final class DatasetReader implements Iterator<DatasetRecord>, AutoCloseable {
   private final RowSource rows;
@@ -82,15 +82,16 @@ public final class DatasetReader implements Iterator<DatasetRecord>, AutoCloseab
     return open(in, format, options, source, source);
   }
 
-  private static DatasetReader open(InputStream in, DatasetFormat format, DatasetOptions options,
-      String source, String textId) {
+  private static DatasetReader open(
+      InputStream in, DatasetFormat format, DatasetOptions options, String source, String textId) {
     try {
       Utf8Source utf8 = new Utf8Source(in);
-      RowSource rows = switch (format) {
-        case CSV -> checkedCsv(new CsvRows(utf8, source), options, source);
-        case JSONL -> new JsonLinesRows(utf8);
-        case TEXT -> new TextRows(utf8, textId, options.idField(), options.noteField());
-      };
+      RowSource rows =
+          switch (format) {
+            case CSV -> checkedCsv(new CsvRows(utf8, source), options, source);
+            case JSONL -> new JsonLinesRows(utf8);
+            case TEXT -> new TextRows(utf8, textId, options.idField(), options.noteField());
+          };
       return new DatasetReader(rows, options, source);
     } catch (IOException e) {
       closeQuietly(in, e);
@@ -103,9 +104,19 @@ public final class DatasetReader implements Iterator<DatasetRecord>, AutoCloseab
 
   private static CsvRows checkedCsv(CsvRows rows, DatasetOptions options, String source) {
     if (!rows.header().contains(options.noteField())) {
-      throw new DatasetFormatException(source, new DatasetIssue(Kind.MISSING_COLUMN, 0, 1, 0,
-          options.noteField(), "the header has no '" + options.noteField() + "' column (columns: "
-              + String.join(", ", rows.header()) + "); rename the column or choose the note field"));
+      throw new DatasetFormatException(
+          source,
+          new DatasetIssue(
+              Kind.MISSING_COLUMN,
+              0,
+              1,
+              0,
+              options.noteField(),
+              "the header has no '"
+                  + options.noteField()
+                  + "' column (columns: "
+                  + String.join(", ", rows.header())
+                  + "); rename the column or choose the note field"));
     }
     return rows;
   }
@@ -182,8 +193,14 @@ public final class DatasetReader implements Iterator<DatasetRecord>, AutoCloseab
     Map<String, String> fields = raw.fields();
     String note = fields.get(options.noteField());
     if (note == null) {
-      return reject(new DatasetIssue(Kind.MISSING_COLUMN, raw.row(), raw.line(), raw.byteOffset(),
-          options.noteField(), "the record has no '" + options.noteField() + "' field"));
+      return reject(
+          new DatasetIssue(
+              Kind.MISSING_COLUMN,
+              raw.row(),
+              raw.line(),
+              raw.byteOffset(),
+              options.noteField(),
+              "the record has no '" + options.noteField() + "' field"));
     }
     String id = fields.get(options.idField());
     if (id == null || id.isBlank()) {
@@ -192,14 +209,20 @@ public final class DatasetReader implements Iterator<DatasetRecord>, AutoCloseab
     Map<String, String> metadata = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : fields.entrySet()) {
       String k = e.getKey();
-      if (!k.equals(options.idField()) && !k.equals(options.noteField())
-          && !k.equals(options.summaryField()) && !k.equals(options.instructionField())
+      if (!k.equals(options.idField())
+          && !k.equals(options.noteField())
+          && !k.equals(options.summaryField())
+          && !k.equals(options.instructionField())
           && e.getValue() != null) {
         metadata.put(k, e.getValue());
       }
     }
-    return new DatasetRecord(id, note, fields.get(options.summaryField()),
-        fields.get(options.instructionField()), metadata);
+    return new DatasetRecord(
+        id,
+        note,
+        fields.get(options.summaryField()),
+        fields.get(options.instructionField()),
+        metadata);
   }
 
   private DatasetRecord reject(DatasetIssue issue) {

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Deterministic train/validation/test split. Each record goes to a part chosen by a seeded hash
- * of its note text, so the same seed always gives the same split, whatever the order of the
- * rows, and duplicate notes never straddle train and test. Part sizes follow the fractions up to
- * sampling noise (about ±1% of the rows at 10,000 rows).
+ * Deterministic train/validation/test split. Each record goes to a part chosen by a seeded hash of
+ * its note text, so the same seed always gives the same split, whatever the order of the rows, and
+ * duplicate notes never straddle train and test. Part sizes follow the fractions up to sampling
+ * noise (about ±1% of the rows at 10,000 rows).
  *
  * <pre>{@code
  * DatasetSplitter splitter = DatasetSplitter.builder().seed(42).validation(0.1).test(0.1).build();
@@ -60,8 +60,8 @@ public final class DatasetSplitter {
   }
 
   /**
-   * Splits a file into {@code train}, {@code validation} and {@code test} files of the same
-   * format in {@code outDir}, streaming.
+   * Splits a file into {@code train}, {@code validation} and {@code test} files of the same format
+   * in {@code outDir}, streaming.
    *
    * @return the number of records in each part
    */
@@ -77,9 +77,13 @@ public final class DatasetSplitter {
         if (columns == null) {
           columns = columnsOf(r);
           for (Part p : Part.values()) {
-            writers.put(p, DatasetWriter.open(outDir.resolve(p.fileName() + ext),
-                format == DatasetFormat.CSV ? DatasetFormat.CSV : DatasetFormat.JSONL, columns,
-                false));
+            writers.put(
+                p,
+                DatasetWriter.open(
+                    outDir.resolve(p.fileName() + ext),
+                    format == DatasetFormat.CSV ? DatasetFormat.CSV : DatasetFormat.JSONL,
+                    columns,
+                    false));
             counts.put(p, 0L);
           }
         }
@@ -152,8 +156,12 @@ public final class DatasetSplitter {
 
     public DatasetSplitter build() {
       if (validation < 0 || test < 0 || validation + test >= 1) {
-        throw new IllegalArgumentException("validation (" + validation + ") and test (" + test
-            + ") must be non-negative and leave some records for training");
+        throw new IllegalArgumentException(
+            "validation ("
+                + validation
+                + ") and test ("
+                + test
+                + ") must be non-negative and leave some records for training");
       }
       return new DatasetSplitter(this);
     }

@@ -53,8 +53,8 @@ public record DatasetStats(
       for (int x : v) {
         sum += x;
       }
-      return new Distribution(v[0], v[(n - 1) / 2], v[(int) Math.ceil(0.95 * n) - 1], v[n - 1],
-          (double) sum / n);
+      return new Distribution(
+          v[0], v[(n - 1) / 2], v[(int) Math.ceil(0.95 * n) - 1], v[n - 1], (double) sum / n);
     }
   }
 
@@ -98,37 +98,56 @@ public record DatasetStats(
     Distribution summaryDist = Distribution.of(summaries, s);
     double ratio = s == 0 || noteDist.mean() == 0 ? 0 : summaryDist.mean() / noteDist.mean();
     Map<String, Map<String, Long>> sorted = new LinkedHashMap<>();
-    values.forEach((k, v) -> {
-      Map<String, Long> byCount = new LinkedHashMap<>();
-      v.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> byCount.put(e.getKey(), e.getValue()));
-      sorted.put(k, byCount);
-    });
+    values.forEach(
+        (k, v) -> {
+          Map<String, Long> byCount = new LinkedHashMap<>();
+          v.entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Long>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .forEach(e -> byCount.put(e.getKey(), e.getValue()));
+          sorted.put(k, byCount);
+        });
     return new DatasetStats(n, s, instructions, noteDist, summaryDist, ratio, sorted);
   }
 
   /** A readable multi-line description. */
   public String toText() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "rows: %d (with summary: %d, with instruction: %d)%n",
-        rows, withSummary, withInstruction));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "rows: %d (with summary: %d, with instruction: %d)%n",
+            rows,
+            withSummary,
+            withInstruction));
     sb.append(line("note words", noteWords));
     sb.append(line("summary words", summaryWords));
-    sb.append(String.format(Locale.ROOT, "compression: %.3f (summary/note words)%n", compressionRatio));
-    metadataValues.forEach((field, counts) -> {
-      sb.append(field).append(": ");
-      StringBuilder list = new StringBuilder();
-      counts.forEach((v, c) -> list.append(list.length() == 0 ? "" : ", ").append(v).append(" ").append(c));
-      sb.append(list).append(System.lineSeparator());
-    });
+    sb.append(
+        String.format(Locale.ROOT, "compression: %.3f (summary/note words)%n", compressionRatio));
+    metadataValues.forEach(
+        (field, counts) -> {
+          sb.append(field).append(": ");
+          StringBuilder list = new StringBuilder();
+          counts.forEach(
+              (v, c) ->
+                  list.append(list.length() == 0 ? "" : ", ").append(v).append(" ").append(c));
+          sb.append(list).append(System.lineSeparator());
+        });
     return sb.toString();
   }
 
   private static String line(String name, Distribution d) {
-    return String.format(Locale.ROOT, "%s: min %d, median %d, p95 %d, max %d, mean %.1f%n", name,
-        d.min(), d.median(), d.p95(), d.max(), d.mean());
+    return String.format(
+        Locale.ROOT,
+        "%s: min %d, median %d, p95 %d, max %d, mean %.1f%n",
+        name,
+        d.min(),
+        d.median(),
+        d.p95(),
+        d.max(),
+        d.mean());
   }
 
   private static int words(String text) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a dataset before training or evaluation: unreadable rows (bad encoding, malformed CSV
- * or JSON), missing columns, empty notes or summaries, duplicates (same id, or same note text),
+ * Checks a dataset before training or evaluation: unreadable rows (bad encoding, malformed CSV or
+ * JSON), missing columns, empty notes or summaries, duplicates (same id, or same note text),
  * over-long notes and summaries. It reads leniently and reports everything it finds, with rows.
  *
  * <pre>{@code
@@ -59,8 +59,8 @@ public final class DatasetValidator {
     if (rows == 0 && state.counts.isEmpty()) {
       state.add(new DatasetIssue(Kind.NO_ROWS, 0, 0, -1, null, "the dataset has no data rows"));
     }
-    return new ValidationReport(path.toString(), rows, rows - state.badRows(), state.counts,
-        state.issues);
+    return new ValidationReport(
+        path.toString(), rows, rows - state.badRows(), state.counts, state.issues);
   }
 
   private static int drain(DatasetReader reader, int seen, State state) {
@@ -74,34 +74,66 @@ public final class DatasetValidator {
   private void check(DatasetRecord r, long row, State state) {
     String field = null;
     if (r.note().isBlank()) {
-      state.add(new DatasetIssue(Kind.EMPTY_NOTE, row, 0, -1, "note",
-          r.note().isEmpty() ? "the note is empty" : "the note is only whitespace"));
+      state.add(
+          new DatasetIssue(
+              Kind.EMPTY_NOTE,
+              row,
+              0,
+              -1,
+              "note",
+              r.note().isEmpty() ? "the note is empty" : "the note is only whitespace"));
     } else if (r.note().length() > maxNoteChars) {
-      state.add(new DatasetIssue(Kind.OVER_LONG, row, 0, -1, "note", "the note has "
-          + r.note().length() + " characters, above the limit of " + maxNoteChars));
+      state.add(
+          new DatasetIssue(
+              Kind.OVER_LONG,
+              row,
+              0,
+              -1,
+              "note",
+              "the note has "
+                  + r.note().length()
+                  + " characters, above the limit of "
+                  + maxNoteChars));
     }
     if (r.summary() == null) {
       if (requireSummary) {
-        state.add(new DatasetIssue(Kind.MISSING_SUMMARY, row, 0, -1, "summary",
-            "the record has no summary"));
+        state.add(
+            new DatasetIssue(
+                Kind.MISSING_SUMMARY, row, 0, -1, "summary", "the record has no summary"));
       }
     } else if (r.summary().isBlank()) {
-      state.add(new DatasetIssue(Kind.EMPTY_SUMMARY, row, 0, -1, "summary",
-          "the summary is empty"));
+      state.add(
+          new DatasetIssue(Kind.EMPTY_SUMMARY, row, 0, -1, "summary", "the summary is empty"));
     } else if (r.summary().length() > maxSummaryChars) {
-      state.add(new DatasetIssue(Kind.OVER_LONG, row, 0, -1, "summary", "the summary has "
-          + r.summary().length() + " characters, above the limit of " + maxSummaryChars));
+      state.add(
+          new DatasetIssue(
+              Kind.OVER_LONG,
+              row,
+              0,
+              -1,
+              "summary",
+              "the summary has "
+                  + r.summary().length()
+                  + " characters, above the limit of "
+                  + maxSummaryChars));
     }
     Long firstWithId = r.id().equals("row-" + row) ? null : state.ids.putIfAbsent(r.id(), row);
     if (firstWithId != null) {
       field = "id";
-      state.add(new DatasetIssue(Kind.DUPLICATE, row, 0, -1, field,
-          "id '" + r.id() + "' already used by row " + firstWithId));
+      state.add(
+          new DatasetIssue(
+              Kind.DUPLICATE,
+              row,
+              0,
+              -1,
+              field,
+              "id '" + r.id() + "' already used by row " + firstWithId));
     } else if (!r.note().isBlank()) {
       Long firstWithNote = state.notes.putIfAbsent(fingerprint(r.note()), row);
       if (firstWithNote != null) {
-        state.add(new DatasetIssue(Kind.DUPLICATE, row, 0, -1, "note",
-            "same note text as row " + firstWithNote));
+        state.add(
+            new DatasetIssue(
+                Kind.DUPLICATE, row, 0, -1, "note", "same note text as row " + firstWithNote));
       }
     }
   }

@@ -27,10 +27,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>A file is written to a temporary sibling and moved into place by {@link #close()}, so a
- * reader never sees half a file and a failed run leaves any earlier file untouched; {@link
- * #abort()} discards the output. With formula neutralisation on, CSV cells that start with
- * {@code = + - @} or a tab get a leading apostrophe so spreadsheets do not run them.
+ * <p>A file is written to a temporary sibling and moved into place by {@link #close()}, so a reader
+ * never sees half a file and a failed run leaves any earlier file untouched; {@link #abort()}
+ * discards the output. With formula neutralisation on, CSV cells that start with {@code = + - @} or
+ * a tab get a leading apostrophe so spreadsheets do not run them.
  */
 public final class DatasetWriter implements AutoCloseable {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -44,8 +44,14 @@ public final class DatasetWriter implements AutoCloseable {
   private final JsonGenerator json;
   private boolean closed;
 
-  private DatasetWriter(Path target, Path temp, OutputStream out, DatasetFormat format,
-      List<String> columns, boolean neutralizeFormulas) throws IOException {
+  private DatasetWriter(
+      Path target,
+      Path temp,
+      OutputStream out,
+      DatasetFormat format,
+      List<String> columns,
+      boolean neutralizeFormulas)
+      throws IOException {
     this.target = target;
     this.temp = temp;
     this.format = format;
@@ -70,8 +76,8 @@ public final class DatasetWriter implements AutoCloseable {
   }
 
   /** Opens {@code path} for the given columns. */
-  public static DatasetWriter open(Path path, DatasetFormat format, List<String> columns,
-      boolean neutralizeFormulas) {
+  public static DatasetWriter open(
+      Path path, DatasetFormat format, List<String> columns, boolean neutralizeFormulas) {
     if (format == DatasetFormat.TEXT) {
       throw new ConfigurationException("Cannot write datasets as text; use .csv or .jsonl");
     }
@@ -80,18 +86,16 @@ public final class DatasetWriter implements AutoCloseable {
       Path dir = absolute.getParent();
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-      return new DatasetWriter(absolute, temp, Files.newOutputStream(temp), format, columns,
-          neutralizeFormulas);
+      return new DatasetWriter(
+          absolute, temp, Files.newOutputStream(temp), format, columns, neutralizeFormulas);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write '" + path + "': " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Writes to {@code out} directly (no temporary file); the writer owns and closes it.
-   */
-  public static DatasetWriter open(OutputStream out, DatasetFormat format, List<String> columns,
-      boolean neutralizeFormulas) {
+  /** Writes to {@code out} directly (no temporary file); the writer owns and closes it. */
+  public static DatasetWriter open(
+      OutputStream out, DatasetFormat format, List<String> columns, boolean neutralizeFormulas) {
     try {
       return new DatasetWriter(null, null, out, format, columns, neutralizeFormulas);
     } catch (IOException e) {
@@ -106,21 +110,24 @@ public final class DatasetWriter implements AutoCloseable {
 
   /** Writes a record: fields id, note, summary, instruction, then metadata by name. */
   public void write(DatasetRecord record) {
-    writeRow(name -> switch (name) {
-      case "id" -> record.id();
-      case "note" -> record.note();
-      case "summary" -> record.summary();
-      case "instruction" -> record.instruction();
-      default -> record.metadata().get(name);
-    });
+    writeRow(
+        name ->
+            switch (name) {
+              case "id" -> record.id();
+              case "note" -> record.note();
+              case "summary" -> record.summary();
+              case "instruction" -> record.instruction();
+              default -> record.metadata().get(name);
+            });
   }
 
   /** Writes one row, taking each column's value from {@code values} (missing means empty). */
   public void writeRow(Map<String, ?> values) {
-    writeRow(name -> {
-      Object v = values.get(name);
-      return v == null ? null : v.toString();
-    });
+    writeRow(
+        name -> {
+          Object v = values.get(name);
+          return v == null ? null : v.toString();
+        });
   }
 
   private void writeRow(java.util.function.Function<String, String> value) {
@@ -190,8 +197,8 @@ public final class DatasetWriter implements AutoCloseable {
       }
       writer.close();
       if (temp != null) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot finish '" + target + "': " + e.getMessage(), e);
@@ -216,7 +223,8 @@ public final class DatasetWriter implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed) {
-      throw new IllegalStateException("writer for " + Objects.toString(target, "stream") + " is closed");
+      throw new IllegalStateException(
+          "writer for " + Objects.toString(target, "stream") + " is closed");
     }
   }
 }

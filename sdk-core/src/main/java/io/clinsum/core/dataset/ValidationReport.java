@@ -38,8 +38,14 @@ public record ValidationReport(
   /** A human-readable report: a summary line, counts by kind, then each listed problem. */
   public String toText() {
     StringBuilder sb = new StringBuilder();
-    sb.append(source).append(": ").append(rows).append(" rows, ").append(validRows)
-        .append(" valid, ").append(issueCount()).append(" problem(s)\n");
+    sb.append(source)
+        .append(": ")
+        .append(rows)
+        .append(" rows, ")
+        .append(validRows)
+        .append(" valid, ")
+        .append(issueCount())
+        .append(" problem(s)\n");
     counts.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
     for (DatasetIssue issue : issues) {
       sb.append("  ").append(issue).append('\n');

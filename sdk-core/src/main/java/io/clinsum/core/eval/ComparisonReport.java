@@ -23,7 +23,9 @@ import java.util.Map;
 public final class ComparisonReport {
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final int PROMPT_CHARS = 400;
-  private static final String[] COLORS = {"#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"};
+  private static final String[] COLORS = {
+    "#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"
+  };
 
   private final String dataset;
   private final List<EvaluationResult> results;
@@ -41,8 +43,14 @@ public final class ComparisonReport {
     int n = results.get(0).items().size();
     for (EvaluationResult r : results) {
       if (r.items().size() != n) {
-        throw new IllegalArgumentException("results cover different numbers of records: "
-            + n + " and " + r.items().size() + " (" + r.label() + ")");
+        throw new IllegalArgumentException(
+            "results cover different numbers of records: "
+                + n
+                + " and "
+                + r.items().size()
+                + " ("
+                + r.label()
+                + ")");
       }
     }
     this.dataset = dataset;
@@ -53,7 +61,11 @@ public final class ComparisonReport {
   /** The score table and examples as GitHub-flavoured Markdown. */
   public String toMarkdown() {
     StringBuilder sb = new StringBuilder();
-    sb.append("## ROUGE on ").append(dataset).append(" (").append(records()).append(" records)\n\n");
+    sb.append("## ROUGE on ")
+        .append(dataset)
+        .append(" (")
+        .append(records())
+        .append(" records)\n\n");
     sb.append("| backend | model |");
     for (RougeType t : types()) {
       sb.append(' ').append(t.key()).append(" F1 (95% CI) |");
@@ -77,10 +89,16 @@ public final class ComparisonReport {
       sb.append('\n');
       for (int i = 0; i < examples; i++) {
         EvaluationResult.Item first = results.get(0).items().get(i);
-        sb.append("| ").append(md(excerpt(first.prompt()))).append(" | ").append(md(first.reference())).append(" |");
+        sb.append("| ")
+            .append(md(excerpt(first.prompt())))
+            .append(" | ")
+            .append(md(first.reference()))
+            .append(" |");
         for (EvaluationResult r : results) {
           EvaluationResult.Item item = r.items().get(i);
-          sb.append(' ').append(md(item.prediction() != null ? item.prediction() : "ERROR: " + item.error())).append(" |");
+          sb.append(' ')
+              .append(md(item.prediction() != null ? item.prediction() : "ERROR: " + item.error()))
+              .append(" |");
         }
         sb.append('\n');
       }
@@ -92,27 +110,46 @@ public final class ComparisonReport {
   public String toHtml() {
     StringBuilder sb = new StringBuilder(16_384);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>ClinSum evaluation: ").append(html(dataset)).append("</title><style>")
+        .append("<title>ClinSum evaluation: ")
+        .append(html(dataset))
+        .append("</title><style>")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}")
         .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;")
         .append("padding:.4em .6em;vertical-align:top;text-align:left}th{background:#f3f3f3}")
         .append("td.num{text-align:right;font-variant-numeric:tabular-nums}")
-        .append(".prompt{max-width:32em;white-space:pre-wrap;font-size:.9em}</style></head><body>\n")
-        .append("<h1>ROUGE on ").append(html(dataset)).append("</h1>\n<p>")
-        .append(records()).append(" records; F1 means with 95% bootstrap confidence intervals.</p>\n");
+        .append(
+            ".prompt{max-width:32em;white-space:pre-wrap;font-size:.9em}</style></head><body>\n")
+        .append("<h1>ROUGE on ")
+        .append(html(dataset))
+        .append("</h1>\n<p>")
+        .append(records())
+        .append(" records; F1 means with 95% bootstrap confidence intervals.</p>\n");
     sb.append(chart());
     sb.append("<table><tr><th>backend</th><th>model</th>");
     types().forEach(t -> sb.append("<th>").append(t.key()).append(" F1</th>"));
     sb.append("<th>failures</th><th>notes/s</th></tr>\n");
     for (EvaluationResult r : results) {
-      sb.append("<tr><td>").append(html(r.label())).append("</td><td>").append(html(r.model())).append("</td>");
+      sb.append("<tr><td>")
+          .append(html(r.label()))
+          .append("</td><td>")
+          .append(html(r.model()))
+          .append("</td>");
       for (RougeType t : types()) {
         EvaluationResult.Aggregate a = r.aggregates().get(t);
-        sb.append(String.format(Locale.ROOT, "<td class=\"num\">%.4f <small>(%.4f–%.4f)</small></td>",
-            a.f1(), a.f1Low(), a.f1High()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "<td class=\"num\">%.4f <small>(%.4f–%.4f)</small></td>",
+                a.f1(),
+                a.f1Low(),
+                a.f1High()));
       }
-      sb.append(String.format(Locale.ROOT, "<td class=\"num\">%d</td><td class=\"num\">%.1f</td></tr>%n",
-          r.failures(), r.throughput()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<td class=\"num\">%d</td><td class=\"num\">%.1f</td></tr>%n",
+              r.failures(),
+              r.throughput()));
     }
     sb.append("</table>\n");
     if (examples > 0) {
@@ -121,11 +158,17 @@ public final class ComparisonReport {
       sb.append("</tr>\n");
       for (int i = 0; i < examples; i++) {
         EvaluationResult.Item first = results.get(0).items().get(i);
-        sb.append("<tr><td class=\"prompt\">").append(html(excerpt(first.prompt())))
-            .append("</td><td>").append(html(first.reference())).append("</td>");
+        sb.append("<tr><td class=\"prompt\">")
+            .append(html(excerpt(first.prompt())))
+            .append("</td><td>")
+            .append(html(first.reference()))
+            .append("</td>");
         for (EvaluationResult r : results) {
           EvaluationResult.Item item = r.items().get(i);
-          sb.append("<td>").append(html(item.prediction() != null ? item.prediction() : "ERROR: " + item.error())).append("</td>");
+          sb.append("<td>")
+              .append(
+                  html(item.prediction() != null ? item.prediction() : "ERROR: " + item.error()))
+              .append("</td>");
         }
         sb.append("</tr>\n");
       }
@@ -195,11 +238,23 @@ public final class ComparisonReport {
     int plotBottom = 250;
     double scale = plotBottom - plotTop;
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"ROUGE F1 by backend\">%n", width, height));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"ROUGE F1 by backend\">%n",
+            width,
+            height));
     for (int tick = 0; tick <= 10; tick += 2) {
       double y = plotBottom - scale * tick / 10.0;
-      sb.append(String.format(Locale.ROOT, "<line x1=\"50\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/><text x=\"44\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.1f</text>%n",
-          width - 160, y, y, y + 4, tick / 10.0));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"50\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/><text x=\"44\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.1f</text>%n",
+              width - 160,
+              y,
+              y,
+              y + 4,
+              tick / 10.0));
     }
     for (int ti = 0; ti < types.size(); ti++) {
       int x0 = 60 + ti * groupWidth;
@@ -207,19 +262,48 @@ public final class ComparisonReport {
         EvaluationResult.Aggregate a = results.get(ri).aggregates().get(types.get(ti));
         double x = x0 + 20 + ri * 34;
         double top = plotBottom - scale * a.f1();
-        sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"28\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %.4f</title></rect>%n",
-            x, top, plotBottom - top, COLORS[ri % COLORS.length], html(results.get(ri).label()), types.get(ti).key(), a.f1()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"28\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %.4f</title></rect>%n",
+                x,
+                top,
+                plotBottom - top,
+                COLORS[ri % COLORS.length],
+                html(results.get(ri).label()),
+                types.get(ti).key(),
+                a.f1()));
         double lo = plotBottom - scale * a.f1Low();
         double hi = plotBottom - scale * a.f1High();
-        sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>%n", x + 14, x + 14, lo, hi));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#222\"/>%n",
+                x + 14,
+                x + 14,
+                lo,
+                hi));
       }
-      sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%s</text>%n",
-          x0 + groupWidth / 2, plotBottom + 20, types.get(ti).key()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%s</text>%n",
+              x0 + groupWidth / 2,
+              plotBottom + 20,
+              types.get(ti).key()));
     }
     for (int ri = 0; ri < results.size(); ri++) {
       int y = plotTop + ri * 20;
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n",
-          width - 150, y, COLORS[ri % COLORS.length], width - 132, y + 11, html(results.get(ri).label())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n",
+              width - 150,
+              y,
+              COLORS[ri % COLORS.length],
+              width - 132,
+              y + 11,
+              html(results.get(ri).label())));
     }
     return sb.append("</svg>\n").toString();
   }

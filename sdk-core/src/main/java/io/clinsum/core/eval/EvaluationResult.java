@@ -50,8 +50,13 @@ public record EvaluationResult(
    * @param scores ROUGE scores (zero when the record failed)
    * @param error why the record failed, or {@code null}
    */
-  public record Item(String id, String prompt, String reference, String prediction,
-      Map<RougeType, RougeScore> scores, String error) {
+  public record Item(
+      String id,
+      String prompt,
+      String reference,
+      String prediction,
+      Map<RougeType, RougeScore> scores,
+      String error) {
     public Item {
       scores = Map.copyOf(scores);
     }
@@ -66,5 +71,6 @@ public record EvaluationResult(
    * @param f1Low lower end of the F1 confidence interval
    * @param f1High upper end of the F1 confidence interval
    */
-  public record Aggregate(double precision, double recall, double f1, double f1Low, double f1High) {}
+  public record Aggregate(
+      double precision, double recall, double f1, double f1Low, double f1High) {}
 }

@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 
 /**
  * Scores any {@link Summarizer} on a dataset with ROUGE, with bootstrap confidence intervals.
- * Records that fail to summarize (an empty note, a backend error) are kept in the result with
- * their error and count as zero, so that a backend cannot look better by failing.
+ * Records that fail to summarize (an empty note, a backend error) are kept in the result with their
+ * error and count as zero, so that a backend cannot look better by failing.
  *
  * <pre>{@code
  * Evaluator evaluator = Evaluator.builder().bootstrapSamples(1000).seed(7).build();
@@ -59,15 +59,26 @@ public final class Evaluator {
         DatasetRecord r = batch.get(i);
         Outcome o = outcomes.get(i);
         String prediction = o.result() == null ? null : o.result().text();
-        items.add(new EvaluationResult.Item(r.id(), prompt(r), r.summary(), prediction,
-            scorer.score(r.summary(), prediction == null ? "" : prediction), o.error()));
+        items.add(
+            new EvaluationResult.Item(
+                r.id(),
+                prompt(r),
+                r.summary(),
+                prediction,
+                scorer.score(r.summary(), prediction == null ? "" : prediction),
+                o.error()));
       }
       progress.onProgress(items.size(), scored.size());
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     SummarizerInfo info = summarizer.info();
-    return new EvaluationResult(info.backend(), info.backend(),
-        info.modelId() + "@" + info.modelVersion(), items, aggregate(items), elapsed);
+    return new EvaluationResult(
+        info.backend(),
+        info.backend(),
+        info.modelId() + "@" + info.modelVersion(),
+        items,
+        aggregate(items),
+        elapsed);
   }
 
   private record Outcome(SummarizationResult result, String error) {}
@@ -76,8 +87,12 @@ public final class Evaluator {
   private static List<Outcome> summarizeBatch(Summarizer s, List<DatasetRecord> batch) {
     List<SummarizationRequest> requests = new ArrayList<>(batch.size());
     for (DatasetRecord r : batch) {
-      requests.add(SummarizationRequest.builder().id(r.id()).text(r.note())
-          .instruction(r.instruction()).build());
+      requests.add(
+          SummarizationRequest.builder()
+              .id(r.id())
+              .text(r.note())
+              .instruction(r.instruction())
+              .build());
     }
     try {
       return s.summarizeAll(requests).stream().map(r -> new Outcome(r, null)).toList();

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model-free summarizer that selects a note's key sentences. It knows clinical section
- * headings (chief complaint, diagnosis, assessment, impression, procedure ...) and prefers their
- * sentences, scores the rest by position and by how central their terms are to the note, and
- * returns the best sentences in note order within the length budget ({@code maxLength}, in
- * words). An instruction about symptoms or about diagnosis and treatment steers the choice.
+ * A model-free summarizer that selects a note's key sentences. It knows clinical section headings
+ * (chief complaint, diagnosis, assessment, impression, procedure ...) and prefers their sentences,
+ * scores the rest by position and by how central their terms are to the note, and returns the best
+ * sentences in note order within the length budget ({@code maxLength}, in words). An instruction
+ * about symptoms or about diagnosis and treatment steers the choice.
  *
  * <p>Runs anywhere, instantly and deterministically; it never writes a word that is not in the
  * note. Open it as backend {@code extractive}, or directly:
@@ -50,8 +50,11 @@ public final class ExtractiveSummarizer extends Summarizer {
     for (Prompt p : prompts) {
       int maxWords = p.options().maxLength().orElse(40);
       String summary = scorer.summarize(p.text(), p.instruction(), maxWords);
-      out.add(new Generation(summary, TokenCounter.approximate().count(p.text()),
-          TokenCounter.approximate().count(summary)));
+      out.add(
+          new Generation(
+              summary,
+              TokenCounter.approximate().count(p.text()),
+              TokenCounter.approximate().count(summary)));
     }
     return out;
   }

@@ -6,11 +6,17 @@ import io.clinsum.core.spi.BackendSettings;
 import io.clinsum.core.spi.SummarizerProvider;
 import java.util.List;
 
-/** Provider of the {@code extractive} backend (and, with {@link Lead}, the {@code lead} baseline). */
+/**
+ * Provider of the {@code extractive} backend (and, with {@link Lead}, the {@code lead} baseline).
+ */
 public class ExtractiveSummarizerProvider implements SummarizerProvider {
   /** Default summary length in words. */
-  public static final BackendOption<Integer> MAX_WORDS = new BackendOption<>("max-words",
-      Integer.class, 40, "Default summary length in words, when a request sets no maxLength.");
+  public static final BackendOption<Integer> MAX_WORDS =
+      new BackendOption<>(
+          "max-words",
+          Integer.class,
+          40,
+          "Default summary length in words, when a request sets no maxLength.");
 
   @Override
   public String name() {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores and selects a note's sentences for {@link ExtractiveSummarizer}. Thread-safe and
- * stateless apart from its mode.
+ * Scores and selects a note's sentences for {@link ExtractiveSummarizer}. Thread-safe and stateless
+ * apart from its mode.
  */
 public final class SentenceScorer {
   /** How sentences are chosen. */
@@ -24,25 +24,108 @@ public final class SentenceScorer {
     LEAD
   }
 
-  private static final Set<String> STOP_WORDS = Set.of(
-      "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "was", "were", "is",
-      "are", "be", "been", "has", "had", "have", "he", "she", "his", "her", "they", "their", "it",
-      "this", "that", "at", "by", "as", "from", "but", "not", "no", "patient", "pt", "which",
-      "who", "will", "then", "there", "also", "any", "all", "after", "into", "did", "does");
-  private static final Set<String> SYMPTOM_WORDS = Set.of(
-      "pain", "ache", "aches", "painful", "tender", "tenderness", "sob", "dyspnea", "dyspnoea",
-      "breath", "cough", "fever", "febrile", "chills", "nausea", "vomiting", "diarrhea",
-      "diarrhoea", "dizziness", "dizzy", "weakness", "fatigue", "numbness", "swelling", "rash",
-      "headache", "confusion", "confused", "bleeding", "wheeze", "wheezing", "palpitations",
-      "diaphoresis", "diaphoretic", "c/o", "complains", "complaint", "complaints", "reports",
-      "presents", "presented", "itching", "itchy", "anxious", "lethargic", "seizure", "syncope");
-  private static final Set<String> DIAGNOSIS_WORDS = Set.of(
-      "diagnosis", "diagnosed", "impression", "assessment", "infarction", "mi", "stemi",
-      "fracture", "pneumonia", "sepsis", "stroke", "exacerbation", "failure", "infection",
-      "ketoacidosis", "dka", "bleed", "hemorrhage", "haemorrhage", "cancer", "carcinoma", "tumor",
-      "mass", "disease", "syndrome", "procedure", "performed", "underwent", "pci", "surgery",
-      "repair", "excision", "removal", "resection", "ectomy", "plasty", "otomy", "scopy",
-      "treated", "started", "given", "admitted", "transferred", "catheterization");
+  private static final Set<String> STOP_WORDS =
+      Set.of(
+          "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "was", "were", "is",
+          "are", "be", "been", "has", "had", "have", "he", "she", "his", "her", "they", "their",
+          "it", "this", "that", "at", "by", "as", "from", "but", "not", "no", "patient", "pt",
+          "which", "who", "will", "then", "there", "also", "any", "all", "after", "into", "did",
+          "does");
+  private static final Set<String> SYMPTOM_WORDS =
+      Set.of(
+          "pain",
+          "ache",
+          "aches",
+          "painful",
+          "tender",
+          "tenderness",
+          "sob",
+          "dyspnea",
+          "dyspnoea",
+          "breath",
+          "cough",
+          "fever",
+          "febrile",
+          "chills",
+          "nausea",
+          "vomiting",
+          "diarrhea",
+          "diarrhoea",
+          "dizziness",
+          "dizzy",
+          "weakness",
+          "fatigue",
+          "numbness",
+          "swelling",
+          "rash",
+          "headache",
+          "confusion",
+          "confused",
+          "bleeding",
+          "wheeze",
+          "wheezing",
+          "palpitations",
+          "diaphoresis",
+          "diaphoretic",
+          "c/o",
+          "complains",
+          "complaint",
+          "complaints",
+          "reports",
+          "presents",
+          "presented",
+          "itching",
+          "itchy",
+          "anxious",
+          "lethargic",
+          "seizure",
+          "syncope");
+  private static final Set<String> DIAGNOSIS_WORDS =
+      Set.of(
+          "diagnosis",
+          "diagnosed",
+          "impression",
+          "assessment",
+          "infarction",
+          "mi",
+          "stemi",
+          "fracture",
+          "pneumonia",
+          "sepsis",
+          "stroke",
+          "exacerbation",
+          "failure",
+          "infection",
+          "ketoacidosis",
+          "dka",
+          "bleed",
+          "hemorrhage",
+          "haemorrhage",
+          "cancer",
+          "carcinoma",
+          "tumor",
+          "mass",
+          "disease",
+          "syndrome",
+          "procedure",
+          "performed",
+          "underwent",
+          "pci",
+          "surgery",
+          "repair",
+          "excision",
+          "removal",
+          "resection",
+          "ectomy",
+          "plasty",
+          "otomy",
+          "scopy",
+          "treated",
+          "started",
+          "given",
+          "admitted",
+          "transferred",
+          "catheterization");
 
   private final Mode mode;
   private final NoteSegmenter segmenter = NoteSegmenter.get();
@@ -59,12 +142,15 @@ public final class SentenceScorer {
     }
     if (mode == Mode.SECTION_AWARE) {
       score(candidates, Focus.of(instruction));
-      candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score)
-          .thenComparingInt(c -> c.order));
+      candidates.sort(
+          Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.order));
     }
     List<Candidate> chosen = new ArrayList<>();
     int words = 0;
     for (Candidate c : candidates) {
+      if (!chosen.isEmpty() && c.sectionWeight < 0) {
+        continue; // medications, vitals, anaesthesia: never worth a second sentence
+      }
       if (chosen.stream().anyMatch(k -> similar(k, c))) {
         continue; // pre- and post-operative diagnoses often repeat each other
       }
@@ -125,20 +211,27 @@ public final class SentenceScorer {
         if (SYMPTOM_WORDS.contains(t)) {
           symptom++;
         }
-        if (DIAGNOSIS_WORDS.contains(t) || t.endsWith("ectomy") || t.endsWith("itis")
-            || t.endsWith("plasty") || t.endsWith("otomy") || t.endsWith("oscopy")) {
+        if (DIAGNOSIS_WORDS.contains(t)
+            || t.endsWith("ectomy")
+            || t.endsWith("itis")
+            || t.endsWith("plasty")
+            || t.endsWith("otomy")
+            || t.endsWith("oscopy")) {
           diagnosis++;
         }
       }
       double density = content == 0 ? 0 : centrality / content;
-      double position = (c.order == 0 ? 1.0 : 0) + (c.indexInSection == 0 ? 0.5 : 0)
-          - Math.min(1.0, c.order * 0.02);
+      double position =
+          (c.order == 0 ? 1.0 : 0)
+              + (c.indexInSection == 0 ? 0.5 : 0)
+              - Math.min(1.0, c.order * 0.02);
       double length = c.words < 4 ? -1.0 : c.words > 45 ? -0.8 : 0;
-      double focusBonus = switch (focus) {
-        case SYMPTOMS -> 1.2 * Math.min(3, symptom);
-        case DIAGNOSIS -> 1.2 * Math.min(3, diagnosis);
-        case NONE -> 0.3 * Math.min(2, symptom + diagnosis);
-      };
+      double focusBonus =
+          switch (focus) {
+            case SYMPTOMS -> 1.2 * Math.min(3, symptom);
+            case DIAGNOSIS -> 1.2 * Math.min(3, diagnosis);
+            case NONE -> 0.3 * Math.min(2, symptom + diagnosis);
+          };
       c.score = 2.0 * c.sectionWeight + position + 0.6 * density + length + focusBonus;
     }
   }
@@ -230,8 +323,13 @@ public final class SentenceScorer {
     final int words;
     double score;
 
-    Candidate(String text, List<String> terms, String heading, double sectionWeight,
-        int indexInSection, int order) {
+    Candidate(
+        String text,
+        List<String> terms,
+        String heading,
+        double sectionWeight,
+        int indexInSection,
+        int order) {
       this.text = text;
       this.terms = terms;
       this.sectionWeight = sectionWeight;

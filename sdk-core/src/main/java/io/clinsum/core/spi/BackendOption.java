@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A documented, typed setting of a backend, such as {@code model-dir} of the {@code onnx}
- * backend. Providers list theirs in {@link SummarizerProvider#options()}, so that the CLI, the
- * application and the README can show what each does and its default.
+ * A documented, typed setting of a backend, such as {@code model-dir} of the {@code onnx} backend.
+ * Providers list theirs in {@link SummarizerProvider#options()}, so that the CLI, the application
+ * and the README can show what each does and its default.
  *
  * @param name the key, lower-case with dashes
  * @param type String, Integer, Long, Double, Boolean, Path or Duration (ISO-8601 or {@code 30s})
- * @param defaultValue the value when unset, or {@code null} when the option is required or
- *     simply absent
+ * @param defaultValue the value when unset, or {@code null} when the option is required or simply
+ *     absent
  * @param description what it does and why one would change it
  * @param <T> the value type
  */

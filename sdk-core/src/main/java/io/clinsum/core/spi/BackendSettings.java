@@ -33,8 +33,8 @@ public final class BackendSettings {
   }
 
   /**
-   * The properties that start with {@code prefix} (such as {@code clinsum.backend.onnx.}), with
-   * the prefix removed.
+   * The properties that start with {@code prefix} (such as {@code clinsum.backend.onnx.}), with the
+   * prefix removed.
    */
   public static BackendSettings fromProperties(Properties properties, String prefix) {
     Builder b = builder();

@@ -20,8 +20,8 @@ public interface SummarizerProvider {
   List<BackendOption<?>> options();
 
   /**
-   * Whether this backend can run here as configured (model files present, credentials set),
-   * and if not, why. Used to pick the best backend available offline.
+   * Whether this backend can run here as configured (model files present, credentials set), and if
+   * not, why. Used to pick the best backend available offline.
    */
   Availability availability(BackendSettings settings);
 

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 /**
  * Splits a clinical note into headed sections and sentences.
  *
- * <p>Headings are upper-case phrases followed by a colon at the start of a line or after the end
- * of a sentence ({@code CHIEF COMPLAINT:}, {@code ASSESSMENT AND PLAN:}), including the
- * MTSamples convention {@code ,HISTORY:,}. Sentences end at {@code . ! ?} followed by space,
- * except after common clinical and titular abbreviations, initials and decimals; a line break
- * ends a sentence unless the next line continues it in lower case.
+ * <p>Headings are upper-case phrases followed by a colon at the start of a line or after the end of
+ * a sentence ({@code CHIEF COMPLAINT:}, {@code ASSESSMENT AND PLAN:}), including the MTSamples
+ * convention {@code ,HISTORY:,}. Sentences end at {@code . ! ?} followed by space, except after
+ * common clinical and titular abbreviations, initials and decimals; a line break ends a sentence
+ * unless the next line continues it in lower case.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,9 +26,9 @@ public final class NoteSegmenter {
   private static final Set<String> ABBREVIATIONS =
       Set.of(
           "dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx", "no",
-          "fig", "pt", "pts", "hx", "dx", "tx", "rx", "sx", "b.i.d", "t.i.d", "q.i.d", "q.d",
-          "p.o", "a.m", "p.m", "u.s", "jr", "sr", "prof", "inc", "mt", "ft", "oz", "lb", "lbs",
-          "min", "mins", "hrs", "wk", "wks", "yr", "yrs", "cont", "appt", "dept", "est");
+          "fig", "pt", "pts", "hx", "dx", "tx", "rx", "sx", "b.i.d", "t.i.d", "q.i.d", "q.d", "p.o",
+          "a.m", "p.m", "u.s", "jr", "sr", "prof", "inc", "mt", "ft", "oz", "lb", "lbs", "min",
+          "mins", "hrs", "wk", "wks", "yr", "yrs", "cont", "appt", "dept", "est");
 
   private static final NoteSegmenter INSTANCE = new NoteSegmenter();
 
@@ -104,7 +104,8 @@ public final class NoteSegmenter {
       return true;
     }
     int wordStart = dot;
-    while (wordStart > 0 && !Character.isWhitespace(text.charAt(wordStart - 1))
+    while (wordStart > 0
+        && !Character.isWhitespace(text.charAt(wordStart - 1))
         && text.charAt(wordStart - 1) != '(') {
       wordStart--;
     }
@@ -120,7 +121,9 @@ public final class NoteSegmenter {
 
   /** A number of at most two digits that opens a sentence: a list item, not a sentence. */
   private static boolean isListMarker(String text, int wordStart, String word) {
-    if (word.isEmpty() || word.length() > 2 || !Character.isDigit(word.charAt(0))
+    if (word.isEmpty()
+        || word.length() > 2
+        || !Character.isDigit(word.charAt(0))
         || !Character.isDigit(word.charAt(word.length() - 1))) {
       return false;
     }
@@ -140,10 +143,12 @@ public final class NoteSegmenter {
   }
 
   private static void addTrimmed(String text, List<Span> out, int start, int end) {
-    while (start < end && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == ',')) {
+    while (start < end
+        && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == ',')) {
       start++;
     }
-    while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
+    while (end > start
+        && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
       end--;
     }
     if (end > start) {

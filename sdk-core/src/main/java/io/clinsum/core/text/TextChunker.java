@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * Splits a note into consecutive parts that each fit a token budget, breaking at section and
- * sentence boundaries. Nothing is dropped: every sentence of the note lands in exactly one part,
- * in order. A single sentence longer than the budget is split between words (and reported by
- * {@link Chunks#splitSentences()}).
+ * sentence boundaries. Nothing is dropped: every sentence of the note lands in exactly one part, in
+ * order. A single sentence longer than the budget is split between words (and reported by {@link
+ * Chunks#splitSentences()}).
  *
  * <pre>{@code
  * TextChunker chunker = new TextChunker(TokenCounter.approximate());

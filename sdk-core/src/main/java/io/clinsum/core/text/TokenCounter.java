@@ -12,9 +12,9 @@ public interface TokenCounter {
   int count(CharSequence text);
 
   /**
-   * A tokenizer-free estimate close to subword tokenizers on English clinical text: one token
-   * per punctuation mark and one per six letters or digits of each word (rounded up). It tends
-   * to over-count slightly, which keeps chunks inside a real model's budget.
+   * A tokenizer-free estimate close to subword tokenizers on English clinical text: one token per
+   * punctuation mark and one per six letters or digits of each word (rounded up). It tends to
+   * over-count slightly, which keeps chunks inside a real model's budget.
    */
   static TokenCounter approximate() {
     return ApproximateTokenCounter.INSTANCE;

@@ -17,13 +17,19 @@ class DatasetReaderTest {
   }
 
   private static DatasetReader csv(byte[] bytes, boolean lenient) {
-    return DatasetReader.open(new ByteArrayInputStream(bytes), DatasetFormat.CSV,
-        DatasetOptions.builder().lenient(lenient).build(), "test.csv");
+    return DatasetReader.open(
+        new ByteArrayInputStream(bytes),
+        DatasetFormat.CSV,
+        DatasetOptions.builder().lenient(lenient).build(),
+        "test.csv");
   }
 
   private static DatasetReader jsonl(String text, boolean lenient) {
-    return DatasetReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-        DatasetFormat.JSONL, DatasetOptions.builder().lenient(lenient).build(), "test.jsonl");
+    return DatasetReader.open(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        DatasetFormat.JSONL,
+        DatasetOptions.builder().lenient(lenient).build(),
+        "test.jsonl");
   }
 
   @Test
@@ -31,11 +37,14 @@ class DatasetReaderTest {
     try (DatasetReader r = csv("note,summary\nChest pain.,\"Chest pain, MI, PCI.\"\n", false)) {
       List<DatasetRecord> rows = r.readAll();
 
-      assertThat(rows).singleElement().satisfies(rec -> {
-        assertThat(rec.id()).isEqualTo("row-1");
-        assertThat(rec.note()).isEqualTo("Chest pain.");
-        assertThat(rec.summary()).isEqualTo("Chest pain, MI, PCI.");
-      });
+      assertThat(rows)
+          .singleElement()
+          .satisfies(
+              rec -> {
+                assertThat(rec.id()).isEqualTo("row-1");
+                assertThat(rec.note()).isEqualTo("Chest pain.");
+                assertThat(rec.summary()).isEqualTo("Chest pain, MI, PCI.");
+              });
     }
   }
 
@@ -45,7 +54,8 @@ class DatasetReaderTest {
     try (DatasetReader r = csv(text, false)) {
       List<DatasetRecord> rows = r.readAll();
 
-      assertThat(rows).extracting(DatasetRecord::note)
+      assertThat(rows)
+          .extracting(DatasetRecord::note)
           .containsExactly("Line one\nline \"two\", done", "plain");
       assertThat(rows).extracting(DatasetRecord::id).containsExactly("7", "8");
     }
@@ -83,8 +93,10 @@ class DatasetReaderTest {
   void csv_missingNoteColumn_failsNamingTheColumnsFound() {
     assertThatThrownBy(() -> csv("text,summary\na,b\n", false))
         .isInstanceOf(DatasetFormatException.class)
-        .satisfies(e -> assertThat(((DatasetFormatException) e).issue().kind())
-            .isEqualTo(Kind.MISSING_COLUMN))
+        .satisfies(
+            e ->
+                assertThat(((DatasetFormatException) e).issue().kind())
+                    .isEqualTo(Kind.MISSING_COLUMN))
         .hasMessageContaining("'note'")
         .hasMessageContaining("text, summary");
   }
@@ -95,13 +107,14 @@ class DatasetReaderTest {
     try (DatasetReader r = csv(text, true)) {
       assertThatThrownBy(r::readAll)
           .isInstanceOf(DatasetFormatException.class)
-          .satisfies(e -> {
-            DatasetIssue issue = ((DatasetFormatException) e).issue();
-            assertThat(issue.kind()).isEqualTo(Kind.UNBALANCED_QUOTE);
-            assertThat(issue.line()).isEqualTo(3);
-            assertThat(issue.byteOffset()).isEqualTo(21);
-            assertThat(issue.row()).isEqualTo(2);
-          });
+          .satisfies(
+              e -> {
+                DatasetIssue issue = ((DatasetFormatException) e).issue();
+                assertThat(issue.kind()).isEqualTo(Kind.UNBALANCED_QUOTE);
+                assertThat(issue.line()).isEqualTo(3);
+                assertThat(issue.byteOffset()).isEqualTo(21);
+                assertThat(issue.row()).isEqualTo(2);
+              });
     }
   }
 
@@ -151,11 +164,14 @@ class DatasetReaderTest {
     b.writeBytes(",y\nthird,z\n".getBytes(StandardCharsets.UTF_8));
     try (DatasetReader r = csv(b.toByteArray(), true)) {
       assertThat(r.readAll()).extracting(DatasetRecord::note).containsExactly("first", "third");
-      assertThat(r.issues()).singleElement().satisfies(i -> {
-        assertThat(i.kind()).isEqualTo(Kind.BAD_ENCODING);
-        assertThat(i.row()).isEqualTo(2);
-        assertThat(i.byteOffset()).isEqualTo(25);
-      });
+      assertThat(r.issues())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.kind()).isEqualTo(Kind.BAD_ENCODING);
+                assertThat(i.row()).isEqualTo(2);
+                assertThat(i.byteOffset()).isEqualTo(25);
+              });
     }
   }
 
@@ -186,15 +202,17 @@ class DatasetReaderTest {
 
   @Test
   void jsonl_brokenLine_lenient_readsTheOtherLines() {
-    String text = "{\"note\":\"a\",\"summary\":\"s\"}\n\n{\"note\": oops}\n[1,2]\n"
-        + "{\"note\":{\"x\":1}}\n{\"id\":5,\"note\":\"b\",\"specialty\":\"Cardio\"}\n";
+    String text =
+        "{\"note\":\"a\",\"summary\":\"s\"}\n\n{\"note\": oops}\n[1,2]\n"
+            + "{\"note\":{\"x\":1}}\n{\"id\":5,\"note\":\"b\",\"specialty\":\"Cardio\"}\n";
     try (DatasetReader r = jsonl(text, true)) {
       List<DatasetRecord> rows = r.readAll();
 
       assertThat(rows).extracting(DatasetRecord::note).containsExactly("a", "b");
       assertThat(rows.get(1).id()).isEqualTo("5");
       assertThat(rows.get(1).metadata()).containsEntry("specialty", "Cardio");
-      assertThat(r.issues()).extracting(DatasetIssue::kind)
+      assertThat(r.issues())
+          .extracting(DatasetIssue::kind)
           .containsExactly(Kind.INVALID_JSON, Kind.INVALID_JSON, Kind.WRONG_TYPE);
       assertThat(r.issues()).extracting(DatasetIssue::line).containsExactly(3L, 4L, 5L);
       assertThat(r.issues().get(2).field()).isEqualTo("note");
@@ -205,18 +223,24 @@ class DatasetReaderTest {
   void jsonl_recordWithoutNote_isReportedAsMissingColumn() {
     try (DatasetReader r = jsonl("{\"text\":\"a\"}\n", true)) {
       assertThat(r.readAll()).isEmpty();
-      assertThat(r.issues()).singleElement().extracting(DatasetIssue::kind)
+      assertThat(r.issues())
+          .singleElement()
+          .extracting(DatasetIssue::kind)
           .isEqualTo(Kind.MISSING_COLUMN);
     }
   }
 
   @Test
   void renamedFields_mapToNoteAndSummary() {
-    DatasetOptions options = DatasetOptions.builder().noteField("transcription")
-        .summaryField("description").build();
+    DatasetOptions options =
+        DatasetOptions.builder().noteField("transcription").summaryField("description").build();
     String text = "{\"id\":1,\"transcription\":\"t\",\"description\":\"d\"}\n";
-    try (DatasetReader r = DatasetReader.open(new ByteArrayInputStream(
-        text.getBytes(StandardCharsets.UTF_8)), DatasetFormat.JSONL, options, "x")) {
+    try (DatasetReader r =
+        DatasetReader.open(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            DatasetFormat.JSONL,
+            options,
+            "x")) {
       DatasetRecord rec = r.next();
       assertThat(rec.note()).isEqualTo("t");
       assertThat(rec.summary()).isEqualTo("d");

@@ -67,13 +67,16 @@ class DatasetSplitterTest {
       records(300).forEach(w::write);
     }
 
-    Map<Part, Long> counts = DatasetSplitter.builder().build().split(input,
-        DatasetOptions.defaults(), dir.resolve("out"));
+    Map<Part, Long> counts =
+        DatasetSplitter.builder()
+            .build()
+            .split(input, DatasetOptions.defaults(), dir.resolve("out"));
 
     assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(300);
     for (Part p : Part.values()) {
-      try (DatasetReader r = DatasetReader.open(dir.resolve("out/" + p.fileName() + ".csv"),
-          DatasetOptions.defaults())) {
+      try (DatasetReader r =
+          DatasetReader.open(
+              dir.resolve("out/" + p.fileName() + ".csv"), DatasetOptions.defaults())) {
         assertThat((long) r.readAll().size()).isEqualTo(counts.get(p));
       }
     }

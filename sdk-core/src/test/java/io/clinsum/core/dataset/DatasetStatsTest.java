@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 class DatasetStatsTest {
   @Test
   void of_records_countsLengthsAndMetadataValues() {
-    List<DatasetRecord> records = List.of(
-        new DatasetRecord("1", "one two three four", "one", null, Map.of("specialty", "Cardio")),
-        new DatasetRecord("2", "one two", "one two", "Summarize.", Map.of("specialty", "Cardio")),
-        new DatasetRecord("3", "a b c d e f", null, null, Map.of("specialty", "Neuro")));
+    List<DatasetRecord> records =
+        List.of(
+            new DatasetRecord(
+                "1", "one two three four", "one", null, Map.of("specialty", "Cardio")),
+            new DatasetRecord(
+                "2", "one two", "one two", "Summarize.", Map.of("specialty", "Cardio")),
+            new DatasetRecord("3", "a b c d e f", null, null, Map.of("specialty", "Neuro")));
 
     DatasetStats stats = DatasetStats.of(records.iterator());
 
@@ -24,8 +27,8 @@ class DatasetStatsTest {
     assertThat(stats.noteWords().max()).isEqualTo(6);
     assertThat(stats.summaryWords().mean()).isEqualTo(1.5);
     assertThat(stats.compressionRatio()).isEqualTo(1.5 / 4.0);
-    assertThat(stats.metadataValues().get("specialty")).containsExactly(
-        Map.entry("Cardio", 2L), Map.entry("Neuro", 1L));
+    assertThat(stats.metadataValues().get("specialty"))
+        .containsExactly(Map.entry("Cardio", 2L), Map.entry("Neuro", 1L));
     assertThat(stats.toText()).contains("rows: 3");
   }
 }

@@ -12,14 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetWriterTest {
   @TempDir Path dir;
 
-  private static final DatasetRecord TRICKY = new DatasetRecord("r1",
-      "Line one, with comma\nline \"two\" 😀", "=SUM(A1) \"quoted\"", null,
-      Map.of("specialty", "Cardiology"));
+  private static final DatasetRecord TRICKY =
+      new DatasetRecord(
+          "r1",
+          "Line one, with comma\nline \"two\" 😀",
+          "=SUM(A1) \"quoted\"",
+          null,
+          Map.of("specialty", "Cardiology"));
 
   @Test
   void csv_roundTrip_keepsEveryCharacter() {
     Path file = dir.resolve("out.csv");
-    try (DatasetWriter w = DatasetWriter.open(file, List.of("id", "note", "summary", "specialty"))) {
+    try (DatasetWriter w =
+        DatasetWriter.open(file, List.of("id", "note", "summary", "specialty"))) {
       w.write(TRICKY);
     }
     try (DatasetReader r = DatasetReader.open(file, DatasetOptions.defaults())) {
@@ -46,7 +51,8 @@ class DatasetWriterTest {
   @Test
   void csv_neutralizeFormulas_prefixesFormulaCellsWithAnApostrophe() throws Exception {
     Path file = dir.resolve("export.csv");
-    try (DatasetWriter w = DatasetWriter.open(file, DatasetFormat.CSV, List.of("note", "summary"), true)) {
+    try (DatasetWriter w =
+        DatasetWriter.open(file, DatasetFormat.CSV, List.of("note", "summary"), true)) {
       w.writeRow(Map.of("note", "=cmd|' /C calc'!A0", "summary", "+1 -2 @x"));
     }
     assertThat(Files.readString(file)).isEqualTo("note,summary\n'=cmd|' /C calc'!A0,'+1 -2 @x\n");

@@ -12,17 +12,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
-  private static final List<DatasetRecord> RECORDS = List.of(
-      DatasetRecord.of("1", "Chest pain radiating to left arm. ECG shows ST elevation.", "Chest pain, STEMI."),
-      DatasetRecord.of("2", "Fell at home. Right hip fracture on x-ray.", "Fall, hip fracture."),
-      DatasetRecord.of("3", "<script>alert('x')</script> Cough and fever for 3 days.", "Cough | fever."),
-      DatasetRecord.of("4", "   ", "Nothing."),
-      DatasetRecord.of("5", "No reference for this one.", null));
+  private static final List<DatasetRecord> RECORDS =
+      List.of(
+          DatasetRecord.of(
+              "1",
+              "Chest pain radiating to left arm. ECG shows ST elevation.",
+              "Chest pain, STEMI."),
+          DatasetRecord.of(
+              "2", "Fell at home. Right hip fracture on x-ray.", "Fall, hip fracture."),
+          DatasetRecord.of(
+              "3", "<script>alert('x')</script> Cough and fever for 3 days.", "Cough | fever."),
+          DatasetRecord.of("4", "   ", "Nothing."),
+          DatasetRecord.of("5", "No reference for this one.", null));
 
   @Test
   void evaluate_lead_scoresEveryRecordWithAReferenceAndCountsFailuresAsZero() {
     try (Summarizer lead = Summarizers.open("lead")) {
-      EvaluationResult r = Evaluator.builder().bootstrapSamples(200).build().evaluate(lead, RECORDS);
+      EvaluationResult r =
+          Evaluator.builder().bootstrapSamples(200).build().evaluate(lead, RECORDS);
 
       assertThat(r.items()).hasSize(4);
       assertThat(r.failures()).isEqualTo(1);
@@ -32,8 +39,11 @@ class EvaluatorTest {
       assertThat(r.items().get(0).prediction()).isEqualTo("Chest pain radiating to left arm.");
       EvaluationResult.Aggregate rouge1 = r.aggregates().get(RougeType.ROUGE_1);
       assertThat(rouge1.f1()).isBetween(rouge1.f1Low(), rouge1.f1High());
-      double mean = r.items().stream()
-          .mapToDouble(i -> i.scores().get(RougeType.ROUGE_1).fmeasure()).average().orElseThrow();
+      double mean =
+          r.items().stream()
+              .mapToDouble(i -> i.scores().get(RougeType.ROUGE_1).fmeasure())
+              .average()
+              .orElseThrow();
       assertThat(rouge1.f1()).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-12));
     }
   }
@@ -58,13 +68,22 @@ class EvaluatorTest {
     ComparisonReport report = new ComparisonReport("unit <test>", results, 4);
 
     String md = report.toMarkdown();
-    assertThat(md).contains("| lead |").contains("| extractive |").contains("rouge1 F1")
-        .contains("| prompt | reference | lead | extractive |").contains("Cough \\| fever.")
+    assertThat(md)
+        .contains("| lead |")
+        .contains("| extractive |")
+        .contains("rouge1 F1")
+        .contains("| prompt | reference | lead | extractive |")
+        .contains("Cough \\| fever.")
         .doesNotContain("<script>");
 
     String html = report.toHtml();
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("&lt;script&gt;")
-        .doesNotContain("<script>").doesNotContain("http://cdn").doesNotContain("https://");
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<svg")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>")
+        .doesNotContain("http://cdn")
+        .doesNotContain("https://");
 
     JsonNode json = new ObjectMapper().readTree(report.toJson());
     assertThat(json.get("results")).hasSize(2);

@@ -8,10 +8,11 @@ import io.clinsum.core.Summarizer;
 import org.junit.jupiter.api.Test;
 
 class ExtractiveSummarizerTest {
-  private static final String NOTE = "PREOPERATIVE DIAGNOSIS:, Nonrestorable teeth.,"
-      + "POSTOPERATIVE DIAGNOSIS:, Nonrestorable teeth.,PROCEDURE:, Full-mouth extraction and"
-      + " alveoloplasty in all four quadrants.,ANESTHESIA:,  Nasotracheal general anesthesia.,"
-      + "EBL:, Minimum.,COMPLICATIONS:, None.";
+  private static final String NOTE =
+      "PREOPERATIVE DIAGNOSIS:, Nonrestorable teeth.,"
+          + "POSTOPERATIVE DIAGNOSIS:, Nonrestorable teeth.,PROCEDURE:, Full-mouth extraction and"
+          + " alveoloplasty in all four quadrants.,ANESTHESIA:,  Nasotracheal general anesthesia.,"
+          + "EBL:, Minimum.,COMPLICATIONS:, None.";
 
   @Test
   void summarize_sectionedNote_prefersDiagnosisAndProcedureOverAnesthesia() {
@@ -25,11 +26,17 @@ class ExtractiveSummarizerTest {
 
   @Test
   void summarize_symptomInstruction_picksTheSymptomSentence() {
-    String note = "Patient admitted overnight for observation. She reports crushing chest pain and"
-        + " nausea since 0300. Vitals stable on arrival. Plan: serial troponins.";
+    String note =
+        "Patient admitted overnight for observation. She reports crushing chest pain and"
+            + " nausea since 0300. Vitals stable on arrival. Plan: serial troponins.";
     try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 12)) {
-      String summary = s.summarize(SummarizationRequest.builder().text(note)
-          .instruction("Summarize the symptoms that the patient is experiencing.").build()).text();
+      String summary =
+          s.summarize(
+                  SummarizationRequest.builder()
+                      .text(note)
+                      .instruction("Summarize the symptoms that the patient is experiencing.")
+                      .build())
+              .text();
 
       assertThat(summary).contains("chest pain");
     }
@@ -38,8 +45,13 @@ class ExtractiveSummarizerTest {
   @Test
   void summarize_maxLength_limitsTheWords() {
     try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 40)) {
-      String summary = s.summarize(SummarizationRequest.builder().text(NOTE)
-          .options(GenerationOptions.builder().maxLength(5).build()).build()).text();
+      String summary =
+          s.summarize(
+                  SummarizationRequest.builder()
+                      .text(NOTE)
+                      .options(GenerationOptions.builder().maxLength(5).build())
+                      .build())
+              .text();
 
       assertThat(summary.split(" ")).hasSizeLessThanOrEqualTo(5);
     }
@@ -48,8 +60,11 @@ class ExtractiveSummarizerTest {
   @Test
   void summarize_leadMode_returnsTheFirstSentence() {
     try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.LEAD, 40)) {
-      String summary = s.summarize(SummarizationRequest.of(
-          "Chest pain since noon. ECG shows ST elevation. Taken to cath lab.")).text();
+      String summary =
+          s.summarize(
+                  SummarizationRequest.of(
+                      "Chest pain since noon. ECG shows ST elevation. Taken to cath lab."))
+              .text();
 
       assertThat(summary).isEqualTo("Chest pain since noon.");
     }

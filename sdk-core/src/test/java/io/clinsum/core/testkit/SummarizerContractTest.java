@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link Summarizer} backend must have. A backend's test module depends on
- * the {@code clinsum-sdk-core} test-jar and extends this class:
+ * The behaviour every {@link Summarizer} backend must have. A backend's test module depends on the
+ * {@code clinsum-sdk-core} test-jar and extends this class:
  *
  * <pre>{@code
  * class OnnxSummarizerContractTest extends SummarizerContractTest {
@@ -30,20 +30,21 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SummarizerContractTest {
   /** Notes used by the suite; backends should summarize each to a non-blank text. */
-  protected static final List<String> NOTES = List.of(
-      "Patient presented to the emergency department with severe chest pain radiating to the left"
-          + " arm, accompanied by shortness of breath and diaphoresis. ECG showed ST elevation in"
-          + " the anterior leads. Troponin elevated. Taken for emergent cardiac catheterization"
-          + " with PCI to the LAD.",
-      "78 yo female found on floor at home by daughter. C/o severe right hip pain, unable to bear"
-          + " weight. R leg shortened and externally rotated. X-ray confirms right femoral neck"
-          + " fracture. Ortho consulted, plan ORIF in am.",
-      "CHIEF COMPLAINT: Cough and fever.\nHISTORY OF PRESENT ILLNESS: 64-year-old man with three"
-          + " days of productive cough, fever to 38.9 C and pleuritic chest pain.\nASSESSMENT:"
-          + " Right lower lobe community-acquired pneumonia. Started on ceftriaxone and"
-          + " azithromycin.",
-      "Pt is a 24 yo G1P0 at 35 weeks with headache and visual changes. BP 168/112 on repeat."
-          + " 3+ proteinuria. Magnesium sulfate started for seizure prophylaxis; labetalol given.");
+  protected static final List<String> NOTES =
+      List.of(
+          "Patient presented to the emergency department with severe chest pain radiating to the left"
+              + " arm, accompanied by shortness of breath and diaphoresis. ECG showed ST elevation in"
+              + " the anterior leads. Troponin elevated. Taken for emergent cardiac catheterization"
+              + " with PCI to the LAD.",
+          "78 yo female found on floor at home by daughter. C/o severe right hip pain, unable to bear"
+              + " weight. R leg shortened and externally rotated. X-ray confirms right femoral neck"
+              + " fracture. Ortho consulted, plan ORIF in am.",
+          "CHIEF COMPLAINT: Cough and fever.\nHISTORY OF PRESENT ILLNESS: 64-year-old man with three"
+              + " days of productive cough, fever to 38.9 C and pleuritic chest pain.\nASSESSMENT:"
+              + " Right lower lobe community-acquired pneumonia. Started on ceftriaxone and"
+              + " azithromycin.",
+          "Pt is a 24 yo G1P0 at 35 weeks with headache and visual changes. BP 168/112 on repeat."
+              + " 3+ proteinuria. Magnesium sulfate started for seizure prophylaxis; labetalol given.");
 
   protected Summarizer summarizer;
 
@@ -81,11 +82,13 @@ public abstract class SummarizerContractTest {
 
     List<SummarizationResult> results = summarizer.summarizeAll(requests);
 
-    assertThat(results).extracting(SummarizationResult::requestId)
+    assertThat(results)
+        .extracting(SummarizationResult::requestId)
         .containsExactlyElementsOf(requests.stream().map(SummarizationRequest::id).toList());
     for (int i = 0; i < results.size(); i++) {
       SummarizationResult single = summarizer.summarize(requests.get(i));
-      assertThat(results.get(i).text()).as("batched equals one-by-one for %s", i)
+      assertThat(results.get(i).text())
+          .as("batched equals one-by-one for %s", i)
           .isEqualTo(single.text());
     }
   }
@@ -116,8 +119,9 @@ public abstract class SummarizerContractTest {
 
   @Test
   void summarizeAll_oneBadRequest_failsNamingItsIndexAndId() {
-    List<SummarizationRequest> requests = List.of(
-        SummarizationRequest.of("good", NOTES.get(0)), SummarizationRequest.of("bad", "  "));
+    List<SummarizationRequest> requests =
+        List.of(
+            SummarizationRequest.of("good", NOTES.get(0)), SummarizationRequest.of("bad", "  "));
 
     assertThatThrownBy(() -> summarizer.summarizeAll(requests))
         .isInstanceOf(InvalidRequestException.class)
@@ -143,8 +147,10 @@ public abstract class SummarizerContractTest {
 
   @Test
   void summarizeAsync_request_completesWithItsResult() throws Exception {
-    SummarizationResult r = summarizer.summarizeAsync(SummarizationRequest.of("a", NOTES.get(1)))
-        .get(60, TimeUnit.SECONDS);
+    SummarizationResult r =
+        summarizer
+            .summarizeAsync(SummarizationRequest.of("a", NOTES.get(1)))
+            .get(60, TimeUnit.SECONDS);
 
     assertThat(r.requestId()).isEqualTo("a");
     assertThat(r.text()).isNotBlank();
@@ -152,23 +158,26 @@ public abstract class SummarizerContractTest {
 
   @Test
   void summarize_fromSeveralThreads_givesEveryCallerItsOwnDeterministicResult() throws Exception {
-    List<String> expected = NOTES.stream()
-        .map(n -> summarizer.summarize(SummarizationRequest.of(n)).text()).toList();
+    List<String> expected =
+        NOTES.stream().map(n -> summarizer.summarize(SummarizationRequest.of(n)).text()).toList();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Boolean>> futures = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        futures.add(pool.submit(() -> {
-          for (int k = 0; k < 10; k++) {
-            int n = k % NOTES.size();
-            String id = Thread.currentThread().getName() + "-" + k;
-            SummarizationResult r = summarizer.summarize(SummarizationRequest.of(id, NOTES.get(n)));
-            if (!r.requestId().equals(id) || !r.text().equals(expected.get(n))) {
-              return false;
-            }
-          }
-          return true;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int k = 0; k < 10; k++) {
+                    int n = k % NOTES.size();
+                    String id = Thread.currentThread().getName() + "-" + k;
+                    SummarizationResult r =
+                        summarizer.summarize(SummarizationRequest.of(id, NOTES.get(n)));
+                    if (!r.requestId().equals(id) || !r.text().equals(expected.get(n))) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
       }
       for (Future<Boolean> f : futures) {
         assertThat(f.get(120, TimeUnit.SECONDS)).isTrue();

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextChunkerTest {
-  private static final TokenCounter WORDS = t -> t.toString().isBlank() ? 0
-      : t.toString().trim().split("\\s+").length;
+  private static final TokenCounter WORDS =
+      t -> t.toString().isBlank() ? 0 : t.toString().trim().split("\\s+").length;
 
   private static List<String> words(String s) {
     return Arrays.stream(s.split("[\\s:]+")).filter(w -> !w.isEmpty()).toList();
@@ -48,6 +48,7 @@ class TextChunkerTest {
 
     List<String> parts = new TextChunker(WORDS).split(note, 10).parts();
 
-    assertThat(parts).containsExactly("HISTORY: One two three four five six.", "PLAN: Seven eight nine.");
+    assertThat(parts)
+        .containsExactly("HISTORY: One two three four five six.", "PLAN: Seven eight nine.");
   }
 }

@@ -32,14 +32,29 @@ public final class CsvRows implements RowSource {
     this.source = source;
     long start = in.offset();
     if (!readRecord()) {
-      throw new DatasetFormatException(source, new DatasetIssue(Kind.NO_ROWS, 0, 1, 0, null,
-          "the file is empty; a CSV needs a header line naming its columns, such as note,summary"));
+      throw new DatasetFormatException(
+          source,
+          new DatasetIssue(
+              Kind.NO_ROWS,
+              0,
+              1,
+              0,
+              null,
+              "the file is empty; a CSV needs a header line naming its columns, such as note,summary"));
     }
     long bad = in.takeMalformedOffset();
     if (bad >= 0 || rowError != null) {
-      throw new DatasetFormatException(source, new DatasetIssue(
-          bad >= 0 ? Kind.BAD_ENCODING : Kind.MALFORMED_ROW, 0, 1, bad >= 0 ? bad : start, null,
-          bad >= 0 ? "the header is not valid UTF-8" : "the header line is malformed: " + rowError));
+      throw new DatasetFormatException(
+          source,
+          new DatasetIssue(
+              bad >= 0 ? Kind.BAD_ENCODING : Kind.MALFORMED_ROW,
+              0,
+              1,
+              bad >= 0 ? bad : start,
+              null,
+              bad >= 0
+                  ? "the header is not valid UTF-8"
+                  : "the header line is malformed: " + rowError));
     }
     List<String> names = new ArrayList<>(values.size());
     for (String v : values) {
@@ -68,14 +83,32 @@ public final class CsvRows implements RowSource {
       long bad = in.takeMalformedOffset();
       DatasetIssue issue = null;
       if (bad >= 0) {
-        issue = new DatasetIssue(Kind.BAD_ENCODING, row, startLine, bad, null,
-            "invalid UTF-8 byte sequence; re-save the file as UTF-8");
+        issue =
+            new DatasetIssue(
+                Kind.BAD_ENCODING,
+                row,
+                startLine,
+                bad,
+                null,
+                "invalid UTF-8 byte sequence; re-save the file as UTF-8");
       } else if (rowError != null) {
-        issue = new DatasetIssue(Kind.MALFORMED_ROW, row, startLine, rowErrorOffset, null, rowError);
+        issue =
+            new DatasetIssue(Kind.MALFORMED_ROW, row, startLine, rowErrorOffset, null, rowError);
       } else if (values.size() != header.size()) {
-        issue = new DatasetIssue(Kind.MALFORMED_ROW, row, startLine, startOffset, null,
-            "has " + values.size() + " fields but the header has " + header.size()
-                + " (" + String.join(",", header) + "); quote fields that contain commas");
+        issue =
+            new DatasetIssue(
+                Kind.MALFORMED_ROW,
+                row,
+                startLine,
+                startOffset,
+                null,
+                "has "
+                    + values.size()
+                    + " fields but the header has "
+                    + header.size()
+                    + " ("
+                    + String.join(",", header)
+                    + "); quote fields that contain commas");
       }
       Map<String, String> fields = new LinkedHashMap<>(header.size() * 2);
       for (int i = 0; i < Math.min(values.size(), header.size()); i++) {
@@ -128,10 +161,16 @@ public final class CsvRows implements RowSource {
     while (true) {
       int c = read();
       if (c == Utf8Source.EOF) {
-        throw new DatasetFormatException(source, new DatasetIssue(Kind.UNBALANCED_QUOTE, row + 1,
-            quoteLine, quoteOffset, null,
-            "a quoted field opens here and is never closed; the rest of the file cannot be read."
-                + " Double any quote inside a quoted field (\"\")"));
+        throw new DatasetFormatException(
+            source,
+            new DatasetIssue(
+                Kind.UNBALANCED_QUOTE,
+                row + 1,
+                quoteLine,
+                quoteOffset,
+                null,
+                "a quoted field opens here and is never closed; the rest of the file cannot be read."
+                    + " Double any quote inside a quoted field (\"\")"));
       }
       if (c == '"') {
         int n = read();

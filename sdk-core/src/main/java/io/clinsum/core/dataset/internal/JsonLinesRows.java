@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * JSON Lines: one object per line; blank lines are skipped. Strings, numbers and booleans
- * become text; a nested object or array in a field comes back as a {@link Kind#WRONG_TYPE}
- * issue; a line that does not parse as {@link Kind#INVALID_JSON} with its line and column.
+ * JSON Lines: one object per line; blank lines are skipped. Strings, numbers and booleans become
+ * text; a nested object or array in a field comes back as a {@link Kind#WRONG_TYPE} issue; a line
+ * that does not parse as {@link Kind#INVALID_JSON} with its line and column.
  */
 public final class JsonLinesRows implements RowSource {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -42,8 +42,18 @@ public final class JsonLinesRows implements RowSource {
       row++;
       long bad = in.takeMalformedOffset();
       if (bad >= 0) {
-        return new RawRow(row, line, offset, Map.of(), new DatasetIssue(Kind.BAD_ENCODING, row,
-            line, bad, null, "invalid UTF-8 byte sequence; re-save the file as UTF-8"));
+        return new RawRow(
+            row,
+            line,
+            offset,
+            Map.of(),
+            new DatasetIssue(
+                Kind.BAD_ENCODING,
+                row,
+                line,
+                bad,
+                null,
+                "invalid UTF-8 byte sequence; re-save the file as UTF-8"));
       }
       return parse(offset);
     }
@@ -61,9 +71,20 @@ public final class JsonLinesRows implements RowSource {
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           p.skipChildren();
-          return new RawRow(row, line, offset, fields, new DatasetIssue(Kind.WRONG_TYPE, row, line,
-              offset, name, "is a JSON " + (v == JsonToken.START_OBJECT ? "object" : "array")
-                  + "; expected text"));
+          return new RawRow(
+              row,
+              line,
+              offset,
+              fields,
+              new DatasetIssue(
+                  Kind.WRONG_TYPE,
+                  row,
+                  line,
+                  offset,
+                  name,
+                  "is a JSON "
+                      + (v == JsonToken.START_OBJECT ? "object" : "array")
+                      + "; expected text"));
         }
         fields.put(name, v == JsonToken.VALUE_NULL ? null : p.getText());
       }
@@ -72,13 +93,18 @@ public final class JsonLinesRows implements RowSource {
       }
     } catch (JsonParseException e) {
       long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-      return invalid(offset, "is not valid JSON at column " + column + ": " + e.getOriginalMessage());
+      return invalid(
+          offset, "is not valid JSON at column " + column + ": " + e.getOriginalMessage());
     }
     return new RawRow(row, line, offset, fields, null);
   }
 
   private RawRow invalid(long offset, String message) {
-    return new RawRow(row, line, offset, Map.of(),
+    return new RawRow(
+        row,
+        line,
+        offset,
+        Map.of(),
         new DatasetIssue(Kind.INVALID_JSON, row, line, offset, null, "the line " + message));
   }
 

@@ -12,5 +12,5 @@ import java.util.Map;
  * @param fields named values, in source order ({@code null} values for JSON nulls)
  * @param issue the structural problem of this row, or {@code null}
  */
-public record RawRow(long row, long line, long byteOffset, Map<String, String> fields,
-    DatasetIssue issue) {}
+public record RawRow(
+    long row, long line, long byteOffset, Map<String, String> fields, DatasetIssue issue) {}

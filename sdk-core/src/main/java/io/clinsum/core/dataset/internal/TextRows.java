@@ -35,8 +35,16 @@ public final class TextRows implements RowSource {
     fields.put(idField, id);
     fields.put(noteField, sb.toString());
     long bad = in.takeMalformedOffset();
-    DatasetIssue issue = bad < 0 ? null : new DatasetIssue(Kind.BAD_ENCODING, 1, 1, bad, null,
-        "invalid UTF-8 byte sequence; re-save the file as UTF-8");
+    DatasetIssue issue =
+        bad < 0
+            ? null
+            : new DatasetIssue(
+                Kind.BAD_ENCODING,
+                1,
+                1,
+                bad,
+                null,
+                "invalid UTF-8 byte sequence; re-save the file as UTF-8");
     return new RawRow(1, 1, 0, fields, issue);
   }
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Decodes UTF-8 from a stream one char at a time while tracking the byte offset, so that errors
- * can name the exact byte. Invalid sequences decode to U+FFFD and are remembered (see {@link
+ * Decodes UTF-8 from a stream one char at a time while tracking the byte offset, so that errors can
+ * name the exact byte. Invalid sequences decode to U+FFFD and are remembered (see {@link
  * #takeMalformedOffset()}) instead of being silently replaced. A leading byte-order mark is
  * skipped. Not thread-safe.
  */
@@ -26,7 +26,9 @@ public final class Utf8Source implements Closeable {
   public Utf8Source(InputStream in) throws IOException {
     this.in = in;
     ensure(3);
-    if (limit - pos >= 3 && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB
+    if (limit - pos >= 3
+        && (buf[pos] & 0xFF) == 0xEF
+        && (buf[pos + 1] & 0xFF) == 0xBB
         && (buf[pos + 2] & 0xFF) == 0xBF) {
       pos += 3;
     }

@@ -5,6 +5,7 @@ import io.clinsum.core.dataset.DatasetRecord;
 import io.clinsum.core.dataset.synthetic.internal.RecordSynthesizer;
 import io.clinsum.core.dataset.synthetic.internal.ScenarioCatalogue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,22 +13,22 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * Generates synthetic nursing and caregiver notes with terse reference summaries, for demos,
- * tests and training a small summarization model. The notes are invented: no real patient is
- * behind any of them, so keep them apart from real data in reports.
+ * Generates synthetic nursing and caregiver notes with terse reference summaries, for demos, tests
+ * and training a small summarization model. The notes are invented: no real patient is behind any
+ * of them, so keep them apart from real data in reports.
  *
  * <p>Each record tells one of {@link #scenarioNames() dozens of clinical scenarios} (an anterior
- * STEMI, a COPD exacerbation, bronchiolitis...) across {@link #specialties() many specialties},
- * as a nursing, caregiver, ED triage, progress, handoff (SBAR) or discharge note, with realistic
- * vitals, medications, times, negations, abbreviations and optional typos. Its summary only
- * repeats facts the note states, for example {@code "Chest pain, anterior STEMI, PCI."}. Some
- * records carry an instruction ({@code "Summarize the symptoms that the patient is
- * experiencing."}); their summary answers it. Metadata holds {@code specialty}, {@code scenario},
- * {@code note_type}, {@code author_role}, {@code age} (whole years, {@code 0} for infants) and
- * {@code sex}; ids read {@code synth-<seed>-<n>}, counting from 0.
+ * STEMI, a COPD exacerbation, bronchiolitis...) across {@link #specialties() many specialties}, as
+ * a nursing, caregiver, ED triage, progress, handoff (SBAR) or discharge note, with realistic
+ * vitals, medications, times, negations, abbreviations and optional typos. Its summary only repeats
+ * facts the note states, for example {@code "Chest pain, anterior STEMI, PCI."}. Some records carry
+ * an instruction ({@code "Summarize the symptoms that the patient is experiencing."}); their
+ * summary answers it. Metadata holds {@code specialty}, {@code scenario}, {@code note_type}, {@code
+ * author_role}, {@code age} (whole years, {@code 0} for infants) and {@code sex}; ids read {@code
+ * synth-<seed>-<n>}, counting from 0.
  *
- * <p>Output is a pure function of the seed, the settings and the record's position: the same
- * seed gives the same records, byte for byte, on every machine and JDK locale.
+ * <p>Output is a pure function of the seed, the settings and the record's position: the same seed
+ * gives the same records, byte for byte, on every machine and in every default locale.
  *
  * <pre>{@code
  * SyntheticNoteGenerator generator =
@@ -57,6 +58,7 @@ public final class SyntheticNoteGenerator {
     this.synthesizer = new RecordSynthesizer(seed, instructionRate, typoRate, specialties);
   }
 
+  /** A builder with every option unset (seed 0, all specialties, default rates). */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,8 +79,8 @@ public final class SyntheticNoteGenerator {
   }
 
   /**
-   * The next {@code count} records, generated lazily as the stream is consumed. The generator
-   * moves past them at once: a later {@link #next()} returns the record after the last one.
+   * The next {@code count} records, generated lazily as the stream is consumed. The generator moves
+   * past them at once: a later {@link #next()} returns the record after the last one.
    */
   public Stream<DatasetRecord> stream(long count) {
     if (count < 0) {
@@ -106,14 +108,17 @@ public final class SyntheticNoteGenerator {
     return position;
   }
 
+  /** The seed all records derive from. */
   public long seed() {
     return seed;
   }
 
+  /** Share of records that carry an instruction. */
   public double instructionRate() {
     return instructionRate;
   }
 
+  /** Chance that an eligible note word is misspelt. */
   public double typoRate() {
     return typoRate;
   }
@@ -123,7 +128,9 @@ public final class SyntheticNoteGenerator {
     return specialties;
   }
 
-  /** Builder for {@link SyntheticNoteGenerator}; unset values take the defaults in {@link #build()}. */
+  /**
+   * Builder for {@link SyntheticNoteGenerator}; unset values take the defaults in {@link #build()}.
+   */
   public static final class Builder {
     private Long seed;
     private Double instructionRate;
@@ -148,9 +155,9 @@ public final class SyntheticNoteGenerator {
     }
 
     /**
-     * Chance that a note word of five or more lower-case letters is misspelt, from 0 to 1.
-     * Default 0.005 (about one typo in every second or third note). Summaries never get typos.
-     * Set 0 for clean text.
+     * Chance that a note word of five or more lower-case letters is misspelt, from 0 to 1. Default
+     * 0.005 (about one typo in every second or third note). Summaries never get typos. Set 0 for
+     * clean text.
      */
     public Builder typoRate(double typoRate) {
       this.typoRate = typoRate;
@@ -169,8 +176,8 @@ public final class SyntheticNoteGenerator {
     /**
      * Builds the generator.
      *
-     * @throws ConfigurationException when a rate is outside 0..1 or a specialty is unknown or
-     *     none is given
+     * @throws ConfigurationException when a rate is outside 0..1 or a specialty is unknown or none
+     *     is given
      */
     public SyntheticNoteGenerator build() {
       double instructions = rate("instructionRate", instructionRate, 0.25);
@@ -180,11 +187,11 @@ public final class SyntheticNoteGenerator {
       if (specialties == null) {
         selected.addAll(known);
       } else {
-        for (String name : specialties) {
-          if (!known.contains(name)) {
-            throw new ConfigurationException(
-                "specialties: unknown specialty '" + name + "'; choose from " + known);
-          }
+        List<String> unknown =
+            specialties.stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+          throw new ConfigurationException(
+              "specialties: unknown " + unknown + "; choose from " + known);
         }
         known.stream().filter(specialties::contains).forEach(selected::add);
         if (selected.isEmpty()) {
@@ -193,7 +200,7 @@ public final class SyntheticNoteGenerator {
         }
       }
       return new SyntheticNoteGenerator(
-          seed == null ? 0L : seed, instructions, typos, java.util.Collections.unmodifiableSet(selected));
+          seed == null ? 0L : seed, instructions, typos, Collections.unmodifiableSet(selected));
     }
 
     private static double rate(String name, Double value, double fallback) {

@@ -223,6 +223,14 @@ public final class PorterStemmer {
       return !isVowel(chars[i]) != negate;
     }
 
+    /**
+     * Whether {@code c} at index {@code i} is a consonant given whether the letter before it is
+     * one: the single left-to-right pass of NLTK's {@code _consonant_flags}.
+     */
+    private static boolean isConsonant(char c, int i, boolean previousConsonant) {
+      return !isVowel(c) && (c != 'y' || i == 0 || !previousConsonant);
+    }
+
     private static boolean isVowel(char c) {
       return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
@@ -232,8 +240,7 @@ public final class PorterStemmer {
       int m = 0;
       boolean previousConsonant = true;
       for (int i = 0; i < end; i++) {
-        char c = chars[i];
-        boolean consonant = isVowel(c) ? false : c != 'y' || i == 0 || !previousConsonant;
+        boolean consonant = isConsonant(chars[i], i, previousConsonant);
         if (consonant && !previousConsonant) {
           m++;
         }
@@ -246,8 +253,7 @@ public final class PorterStemmer {
     private boolean containsVowel(int end) {
       boolean previousConsonant = true;
       for (int i = 0; i < end; i++) {
-        char c = chars[i];
-        boolean consonant = isVowel(c) ? false : c != 'y' || i == 0 || !previousConsonant;
+        boolean consonant = isConsonant(chars[i], i, previousConsonant);
         if (!consonant) {
           return true;
         }

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Expected stems are NLTK 3.x {@code PorterStemmer().stem(word)} output, the mode rouge-score uses.
+ * Expected stems are what NLTK 3.10.4 {@code PorterStemmer().stem(word)} returns (the mode
+ * rouge-score uses).
  */
 class PorterStemmerTest {
   private final PorterStemmer stemmer = new PorterStemmer();

@@ -1,5 +1,7 @@
 package io.clinsum.core.dataset.synthetic.internal;
 
+import java.util.SplittableRandom;
+
 /**
  * What an instruction asks a summary to cover, with the ways it is phrased. A record without an
  * instruction gets a {@link #ONE_LINE} summary.
@@ -49,7 +51,7 @@ enum InstructionKind {
   }
 
   /** Draws a kind the note can answer, by weight. */
-  static InstructionKind draw(Facts facts, java.util.SplittableRandom rng) {
+  static InstructionKind draw(Facts facts, SplittableRandom rng) {
     int total = 0;
     for (InstructionKind kind : ALL) {
       total += kind.answerableFrom(facts) ? kind.weight : 0;

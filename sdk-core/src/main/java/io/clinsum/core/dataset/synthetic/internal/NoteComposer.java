@@ -1,6 +1,5 @@
 package io.clinsum.core.dataset.synthetic.internal;
 
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -9,8 +8,8 @@ import java.util.SplittableRandom;
  *
  * <p>Styles: narrative, bullet-like timeline and DAR (data/action/response) nursing notes; ED
  * triage notes; SOAP progress notes; SBAR handoffs; discharge notes; terse caregiver notes. Each
- * note also draws a voice: terse charting with abbreviations or fuller sentences, {@code 0215}
- * or {@code 02:15} clock times, Celsius or Fahrenheit, mmol/L or mg/dL.
+ * note also draws a voice: terse charting with abbreviations or fuller sentences, {@code 0215} or
+ * {@code 02:15} clock times, Celsius or Fahrenheit, mmol/L or mg/dL.
  */
 final class NoteComposer {
   private static final String[] CLOSINGS = {
@@ -21,6 +20,9 @@ final class NoteComposer {
     "plan of care discussed with pt",
     "handover given to oncoming RN",
     "bed in lowest position, side rails up x2"
+  };
+  private static final String[] HOME_CLOSINGS = {
+    "carers updated", "next visit in 2 days", "family updated", "care plan reviewed with carers"
   };
   private static final String[] CHILD_CLOSINGS = {
     "parents at bedside and updated", "will continue to monitor", "mother at bedside"
@@ -34,14 +36,19 @@ final class NoteComposer {
     "strict I&O",
     "escalate if NEWS rises"
   };
-  private static final String[] CAREGIVER_CLOSINGS = {
-    "family informed", "manager informed", "will check again tomorrow", "handed over to evening carer"
+  private static final String[] AIDE_CLOSINGS = {
+    "manager informed", "will check again tomorrow", "handed over to evening carer"
+  };
+  private static final String[] FAMILY_CLOSINGS = {
+    "will visit again tomorrow", "rest of the family informed", "staying over tonight"
+  };
+  private static final String[] CARE_HOME_CLOSINGS = {
+    "manager informed", "family informed", "handed over to night staff"
   };
   private static final String[] PARENT_CLOSINGS = {
-    "will keep an eye on {him|her} tonight", "follow-up with GP booked", "school informed"
+    "will keep a close eye overnight", "follow-up with GP booked", "giving plenty of fluids"
   };
   private static final Template[] RECOMMENDATION_TEMPLATES = compile(RECOMMENDATIONS);
-  private static final Template[] PARENT_CLOSING_TEMPLATES = compile(PARENT_CLOSINGS);
 
   private final PatientCase c;
   private final SplittableRandom rng;
@@ -53,6 +60,10 @@ final class NoteComposer {
   private final boolean mgPerDl;
   private final int vitalsStyle;
   private final boolean child;
+
+  /** 0 brief, 1 usual, 2 detailed: how many optional sentences the note gets. */
+  private final int detail;
+
   private int clock;
   private String noteType;
   private String authorRole;
@@ -67,6 +78,7 @@ final class NoteComposer {
     this.mgPerDl = rng.nextInt(3) == 0;
     this.vitalsStyle = rng.nextInt(3);
     this.child = c.ageMonths < 16 * 12;
+    this.detail = rng.nextInt(3);
     this.clock = c.time;
     this.noteType = c.type.label;
   }
@@ -82,13 +94,15 @@ final class NoteComposer {
   }
 
   private void compose() {
-    boolean obstetric = c.scenario.setting == Setting.MATERNITY || isObstetric();
+    boolean obstetric = "obstetrics".equals(c.scenario.specialty);
     switch (c.type) {
       case NURSING -> {
         authorRole =
             c.scenario.setting == Setting.HOME
                 ? "community nurse"
-                : obstetric ? "midwife" : rng.nextInt(7) == 0 ? "licensed practical nurse" : "registered nurse";
+                : obstetric
+                    ? "midwife"
+                    : rng.nextInt(7) == 0 ? "licensed practical nurse" : "registered nurse";
         int style = rng.nextInt(20);
         if (style < 6 && c.scenario.setting != Setting.HOME) {
           timeline();
@@ -121,44 +135,43 @@ final class NoteComposer {
     }
   }
 
-  private boolean isObstetric() {
-    return "obstetrics".equals(c.scenario.specialty);
-  }
-
   // ---------------------------------------------------------------- note styles
 
   private void narrative() {
     intro();
-    if (chance(75)) {
+    if (optional(75)) {
       negatives();
     }
-    if (c.scenario.setting != Setting.WARD && chance(55)) {
+    if (c.scenario.setting != Setting.WARD && optional(55)) {
       history();
     }
-    if (chance(40)) {
+    if (optional(40)) {
       allergies();
     }
     vitals(pick("VS: ", "Vitals: ", "Obs: ", ""));
     exam();
-    if (chance(80)) {
+    if (optional(80)) {
       tests();
     }
     diagnosis();
-    if (chance(85)) {
+    if (optional(85)) {
       meds();
     }
-    if (chance(60)) {
+    if (optional(60)) {
       nursing();
     }
     intervention();
-    if (chance(80)) {
+    if (optional(80)) {
       outcome(true);
     }
-    if (chance(70)) {
+    if (optional(70)) {
       disposition();
     }
-    if (chance(50)) {
+    if (optional(50)) {
       closing();
+    }
+    if (detail == 2) {
+      sentence("plan: " + recommendation());
     }
   }
 
@@ -167,42 +180,42 @@ final class NoteComposer {
     stamp(dash);
     if (c.scenario.setting == Setting.WARD) {
       Text.appendCapitalised(out, c.context);
-      out.append("; ").append(patient()).append(terse ? " c/o " : " complaining of ");
+      out.append("; ").append(patient()).append(terse ? " c/o " : " is complaining of ");
       symptoms(true);
       onset();
       out.append('.');
     } else {
       out.append(demo());
       context(true);
-      out.append(' ').append(arrival()).append(" c/o ");
+      out.append(' ').append(arrival()).append(complaintOf());
       symptoms(false);
       onset();
       out.append('.');
     }
-    if (chance(70)) {
+    if (optional(70)) {
       negatives();
     }
     line(dash, 5, 20);
     vitals("VS ");
     exam();
-    if (chance(80)) {
+    if (optional(80)) {
       line(dash, 10, 40);
       tests();
     }
     line(dash, 5, 30);
     sentence(pick("MD notified", "Dr aware", "Doctor notified", "Team aware"));
     diagnosis();
-    if (chance(85)) {
+    if (optional(85)) {
       line(dash, 5, 20);
       meds();
     }
     line(dash, 10, 60);
     intervention();
-    if (chance(80)) {
+    if (optional(80)) {
       line(dash, 30, 120);
       outcome(false);
     }
-    if (chance(70)) {
+    if (optional(70)) {
       line(dash, 10, 60);
       disposition();
     }
@@ -212,26 +225,25 @@ final class NoteComposer {
     boolean lines = chance(50);
     out.append("Focus: ").append(c.symptoms.get(0).summary()).append('.');
     section(lines, "D: ");
-    out.append(Text.capitalise(patient()))
-        .append(pick(" c/o ", " reports ", " complaining of "));
+    reporter(patient());
     symptoms(true);
     onset();
     out.append('.');
-    if (chance(70)) {
+    if (optional(70)) {
       negatives();
     }
     vitals("");
-    if (chance(70)) {
+    if (optional(70)) {
       exam();
     }
-    if (chance(50)) {
+    if (optional(50)) {
       tests();
     }
     section(lines, "A: ");
-    if (chance(70)) {
+    if (optional(70)) {
       nursing();
     }
-    if (chance(85)) {
+    if (optional(85)) {
       meds();
     }
     sentence(pick("MD notified", "Dr notified", "Team aware"));
@@ -239,34 +251,34 @@ final class NoteComposer {
     intervention();
     section(lines, "R: ");
     outcome(false);
-    if (chance(60)) {
+    if (optional(60)) {
       disposition();
     }
   }
 
   private void triage() {
-    if (chance(60)) {
+    if (optional(60)) {
       sentence(pick("Triage at ", "ED triage ", "Triaged at ") + time());
     }
     sentence("CC: " + c.symptoms.get(0).summary());
     sep();
     out.append(Text.capitalise(demo()));
     context(true);
-    out.append(' ').append(arrival()).append(" c/o ");
+    out.append(' ').append(arrival()).append(complaintOf());
     symptoms(false);
     onset();
     out.append('.');
-    if (chance(70)) {
+    if (optional(70)) {
       negatives();
     }
-    if (chance(50)) {
+    if (optional(50)) {
       history();
     }
-    if (chance(50)) {
+    if (optional(50)) {
       allergies();
     }
     vitals("VS: ");
-    if (chance(50)) {
+    if (optional(50)) {
       sentence(c.exam.get(0));
     }
     facts.triage = (chance(70) ? "ESI " : "triage category ") + c.esi;
@@ -274,52 +286,56 @@ final class NoteComposer {
     facts.qualifier = pick("suspected", "likely", "possible");
     facts.diagnosis = c.diagnosis.summary();
     sentence(facts.qualifier + " " + c.diagnosisText);
-    if (chance(40)) {
+    if (optional(40)) {
       String med = c.medText.get(0);
       facts.meds.add(c.meds.get(0).name());
       sentence(med + " given at triage");
     }
-    if (chance(50)) {
+    if (optional(50)) {
       sentence(c.nursing.get(0));
     }
     String area =
-        c.esi <= 2 ? "resus" : c.esi == 3 ? pick("majors", "bed " + (1 + rng.nextInt(24))) : "fast track";
-    sentence(pick("To ", "Moved to ", "Roomed in ") + area + pick("", ", MD notified", ", charge RN aware"));
+        c.esi <= 2
+            ? "resus"
+            : c.esi == 3 ? pick("majors", "bed " + (1 + rng.nextInt(24))) : "fast track";
+    sentence(
+        pick("To ", "Moved to ", "Roomed in ")
+            + area
+            + pick("", ", MD notified", ", charge RN aware"));
   }
 
   private void soap() {
     boolean lines = chance(50);
     boolean longLabels = chance(30);
     out.append(longLabels ? "Subjective: " : "S: ");
-    out.append(Text.capitalise(chance(50) ? patient() : demo()))
-        .append(pick(" reports ", " c/o ", " complaining of "));
+    reporter(chance(50) ? patient() : demo());
     symptoms(true);
     onset();
     out.append('.');
-    if (chance(70)) {
+    if (optional(70)) {
       negatives();
     }
     section(lines, longLabels ? "Objective: " : "O: ");
     vitals("");
     exam();
-    if (chance(80)) {
+    if (optional(80)) {
       tests();
     }
     section(lines, longLabels ? "Assessment: " : "A: ");
     facts.diagnosis = c.diagnosis.summary();
     sentence(c.diagnosisText);
-    if (chance(60)) {
+    if (optional(60)) {
       outcome(false);
     }
     section(lines, longLabels ? "Plan: " : "P: ");
     intervention();
-    if (chance(80)) {
+    if (optional(80)) {
       meds();
     }
-    if (chance(50)) {
+    if (optional(50)) {
       nursing();
     }
-    if (chance(70)) {
+    if (optional(70)) {
       disposition();
     }
   }
@@ -329,7 +345,11 @@ final class NoteComposer {
     boolean longLabels = chance(40);
     out.append(longLabels ? "Situation: " : "S: ");
     out.append(Text.capitalise(demo()))
-        .append(pick(" in bed ", " in room ", c.scenario.setting == Setting.WARD ? " in bed " : " in ED bay "))
+        .append(
+            pick(
+                " in bed ",
+                " in room ",
+                c.scenario.setting == Setting.WARD ? " in bed " : " in ED bay "))
         .append(1 + rng.nextInt(30))
         .append(" with ")
         .append(c.diagnosisText)
@@ -344,41 +364,39 @@ final class NoteComposer {
     symptoms(!terse);
     onset();
     out.append('.');
-    if (chance(70)) {
+    if (optional(70)) {
       history();
     }
-    if (chance(60)) {
+    if (optional(60)) {
       allergies();
     }
     section(lines, longLabels ? "Assessment: " : "A: ");
     vitals("");
-    if (chance(70)) {
+    if (optional(70)) {
       exam();
     }
-    if (chance(60)) {
+    if (optional(60)) {
       tests();
     }
-    if (chance(80)) {
+    if (optional(80)) {
       meds();
     }
     intervention();
-    if (chance(70)) {
+    if (optional(70)) {
       outcome(false);
     }
     section(lines, longLabels ? "Recommendation: " : "R: ");
-    if (chance(80)) {
+    if (optional(80)) {
       disposition();
     }
-    sentence(RECOMMENDATION_TEMPLATES[rng.nextInt(RECOMMENDATION_TEMPLATES.length)].render(rng));
+    sentence(recommendation());
   }
 
   private void discharge() {
     boolean lines = chance(40);
-    if (chance(70)) {
+    if (optional(70)) {
       out.append(pick("Discharge note.", "DISCHARGE NOTE", "Discharge summary:"));
-    }
-    if (lines) {
-      out.append('\n');
+      out.append(lines ? '\n' : ' ');
     }
     sep();
     out.append(Text.capitalise(demo()));
@@ -392,16 +410,17 @@ final class NoteComposer {
           .append(chance(70) ? (2 + rng.nextInt(6)) + " days ago" : "last week")
           .append(" with ");
       symptoms(true);
-      onset();
       out.append('.');
     }
     sep();
-    out.append(pick("Diagnosed with ", "Dx: ", "Final diagnosis: ")).append(c.diagnosisText).append('.');
+    out.append(pick("Diagnosed with ", "Dx: ", "Final diagnosis: "))
+        .append(c.diagnosisText)
+        .append('.');
     facts.diagnosis = c.diagnosis.summary();
-    if (chance(60)) {
+    if (optional(60)) {
       tests();
     }
-    if (chance(80)) {
+    if (optional(80)) {
       sep();
       out.append("Treated with ");
       medList();
@@ -419,7 +438,7 @@ final class NoteComposer {
     facts.disposition = where.startsWith("discharged home") ? "discharged home" : where;
     sentence(where);
     sentence(pick("Follow-up: ", "F/u ", "Follow up ") + c.followUp);
-    if (chance(50)) {
+    if (optional(50)) {
       sentence(
           pick(
               "discharge instructions reviewed, pt verbalised understanding",
@@ -429,55 +448,73 @@ final class NoteComposer {
   }
 
   private void caregiver() {
-    boolean parent = child;
+    // Parents write for children and young adults, spouses for adults; for the elderly, care
+    // aides, care home staff or a grown-up child.
+    boolean parent = c.ageYears() < 25;
     String subject;
+    String[] closings;
     if (parent) {
       authorRole = "parent";
       subject = pick("my ", "our ") + c.sex.asChild;
+      closings = PARENT_CLOSINGS;
     } else {
-      int writer = rng.nextInt(3);
-      authorRole = writer == 0 ? "home care aide" : writer == 1 ? "family member" : "care home staff";
-      subject = writer == 1 ? c.sex.asParent : writer == 0 ? "client" : "resident";
-      out.append(time()).append(' ');
-      out.append(writer == 1 ? pick("Checked on ", "Went round to see ") : pick("Visited ", "Checked on "))
-          .append(subject)
-          .append('.');
+      boolean elderly = c.ageYears() >= 65;
+      int writer = elderly ? rng.nextInt(3) : 1;
+      authorRole =
+          writer == 0 ? "home care aide" : writer == 1 ? "family member" : "care home staff";
+      subject =
+          writer == 0
+              ? "client"
+              : writer == 2 ? "resident" : elderly ? c.sex.asParent : "my " + c.sex.asSpouse;
+      closings = writer == 0 ? AIDE_CLOSINGS : writer == 1 ? FAMILY_CLOSINGS : CARE_HOME_CLOSINGS;
+      if (optional(80)) {
+        out.append(time()).append(' ');
+        out.append(
+                writer == 1 && elderly ? pick("Checked on ", "Went round to see ") : "Checked on ")
+            .append(subject)
+            .append('.');
+      }
     }
     sep();
     out.append(Text.capitalise(subject))
-        .append(parent ? pick(" has had ", " had ", " woke up with ") : pick(" c/o ", " had ", " has "));
+        .append(
+            parent
+                ? pick(" has had ", " had ", " woke up with ")
+                : pick(" c/o ", " had ", " has "));
     symptoms(true);
     onset();
     out.append('.');
-    if (chance(50)) {
+    if (optional(50)) {
       negatives();
     }
-    if (chance(50)) {
+    if (optional(50)) {
       sep();
       out.append(pick("Took ", "Checked ")).append(c.sex.possessive).append(" obs: ");
       c.vitals.appendHomeReadings(out, fahrenheit, !parent && chance(50));
       out.append('.');
     }
     sentence(c.escalation);
+    boolean home = c.scenario.setting == Setting.HOME;
     facts.diagnosis = c.diagnosis.summary();
-    sentence(pick("Doctor said it is ", "ED doctor said ", "Hospital said it was ") + c.diagnosisText);
-    if (chance(80)) {
+    sentence(
+        (home
+                ? pick("Nurse assessed: ", "Per the nurse: ")
+                : pick("Doctor said it is ", "ED doctor said ", "Hospital said it was "))
+            + c.diagnosisText);
+    if (optional(80)) {
       sep();
-      out.append(pick("Update: ", "At hospital ", "In ED "));
+      out.append(home ? "Update: " : pick("Update: ", "At hospital: ", "In ED: "));
       out.append(c.interventionText).append('.');
       facts.intervention = c.intervention.summary();
     }
-    if (chance(60)) {
+    if (optional(60)) {
       outcome(false);
     }
-    if (chance(50)) {
+    if (optional(50)) {
       disposition();
     }
-    if (chance(50)) {
-      sentence(
-          parent
-              ? PARENT_CLOSING_TEMPLATES[rng.nextInt(PARENT_CLOSING_TEMPLATES.length)].render(rng)
-              : CAREGIVER_CLOSINGS[rng.nextInt(CAREGIVER_CLOSINGS.length)]);
+    if (optional(50)) {
+      sentence(pick(closings));
     }
   }
 
@@ -501,7 +538,11 @@ final class NoteComposer {
     } else if (variant == 1) {
       out.append(Text.capitalise(demo));
       context(true);
-      out.append(' ').append(arrival()).append(' ').append(when()).append(terse ? " c/o " : " with ");
+      out.append(' ')
+          .append(arrival())
+          .append(' ')
+          .append(when())
+          .append(terse ? complaintOf() : " with ");
     } else {
       Text.appendCapitalised(out, when());
       out.append(", ").append(article(demo)).append(demo);
@@ -521,7 +562,8 @@ final class NoteComposer {
     } else {
       out.append(terse ? "Pt is " : "Patient is ").append(article(demo)).append(demo);
       out.append(", ").append(c.context).append(". ");
-      out.append(pick("Overnight ", "During the shift ", "At " + time() + " ")).append(c.sex.subject);
+      out.append(pick("Overnight ", "During the shift ", "At " + time() + " "))
+          .append(c.sex.subject);
     }
     out.append(terse ? " c/o " : pick(" reported ", " developed ", " complained of "));
     symptoms(!terse);
@@ -541,6 +583,23 @@ final class NoteComposer {
     out.append('.');
   }
 
+  /**
+   * Starts the subjective sentence: who reports the symptoms. Young children do not report their
+   * own symptoms; their parents do.
+   */
+  private void reporter(String who) {
+    if (c.ageMonths < 12 * 12) {
+      out.append(pick("Parents report ", "Mother reports ", "Per parents, child has "));
+    } else {
+      out.append(Text.capitalise(who)).append(pick(" reports ", " c/o ", " is complaining of "));
+    }
+  }
+
+  /** {@code c/o}, or {@code with} for young children, who complain of nothing themselves. */
+  private String complaintOf() {
+    return c.ageMonths < 12 * 12 ? " with " : " c/o ";
+  }
+
   /** Appends all the case's symptoms as a list and records them. */
   private void symptoms(boolean withAnd) {
     Text.appendList(out, c.symptomText, withAnd);
@@ -554,7 +613,9 @@ final class NoteComposer {
   }
 
   private void context(boolean commas) {
-    if (c.context != null && c.scenario.setting != Setting.HOME && c.scenario.setting != Setting.WARD) {
+    if (c.context != null
+        && c.scenario.setting != Setting.HOME
+        && c.scenario.setting != Setting.WARD) {
       out.append(", ").append(c.context).append(commas ? "," : "");
     }
   }
@@ -575,7 +636,8 @@ final class NoteComposer {
   }
 
   private void allergies() {
-    sentence(c.allergy == null ? pick("NKDA", "Allergies: NKDA", "No known drug allergies") : c.allergy);
+    sentence(
+        c.allergy == null ? pick("NKDA", "Allergies: NKDA", "No known drug allergies") : c.allergy);
   }
 
   private void vitals(String label) {
@@ -583,7 +645,7 @@ final class NoteComposer {
     out.append(label);
     c.vitals.appendTo(out, vitalsStyle, fahrenheit, mgPerDl);
     out.append('.');
-    if (c.vitals.hasPain() && chance(70)) {
+    if (c.vitals.hasPain() && optional(70)) {
       sep();
       out.append(pick("Pain ", "Pain score ")).append(c.vitals.pain()).append("/10.");
     }
@@ -621,7 +683,13 @@ final class NoteComposer {
   private void diagnosis() {
     facts.diagnosis = c.diagnosis.summary();
     sep();
-    out.append(pick("Impression: ", "Dx: ", "Diagnosed with ", "Assessed as ", "Findings consistent with "));
+    out.append(
+        pick(
+            "Impression: ",
+            "Dx: ",
+            "Diagnosed with ",
+            "Assessed as ",
+            "Findings consistent with "));
     out.append(c.diagnosisText).append('.');
   }
 
@@ -684,8 +752,16 @@ final class NoteComposer {
     sentence(c.dispositionText);
   }
 
+  private String recommendation() {
+    return RECOMMENDATION_TEMPLATES[rng.nextInt(RECOMMENDATION_TEMPLATES.length)].render(rng);
+  }
+
   private void closing() {
-    sentence(child ? CHILD_CLOSINGS[rng.nextInt(CHILD_CLOSINGS.length)] : CLOSINGS[rng.nextInt(CLOSINGS.length)]);
+    sentence(
+        pick(
+            child
+                ? CHILD_CLOSINGS
+                : c.scenario.setting == Setting.HOME ? HOME_CLOSINGS : CLOSINGS));
   }
 
   // ---------------------------------------------------------------- words
@@ -704,7 +780,9 @@ final class NoteComposer {
     }
     if (terse) {
       int form = rng.nextInt(3);
-      return form == 0 ? years + " y/o " + c.sex.letter : form == 1 ? years + "yo " + c.sex.letter : years + c.sex.letter;
+      return form == 0
+          ? years + " y/o " + c.sex.letter
+          : form == 1 ? years + "yo " + c.sex.letter : years + c.sex.letter;
     }
     return years + "-year-old " + (rng.nextBoolean() ? c.sex.adult : c.sex.label);
   }
@@ -723,7 +801,10 @@ final class NoteComposer {
 
   private String arrival() {
     if (c.scenario.setting == Setting.MATERNITY) {
-      return pick("presented to L&D triage", "presented to the maternity assessment unit", "self-presented to L&D");
+      return pick(
+          "presented to L&D triage",
+          "presented to the maternity assessment unit",
+          "self-presented to L&D");
     }
     if (child) {
       return pick("was brought to the ED by ", "brought in by ")
@@ -731,8 +812,12 @@ final class NoteComposer {
           + pick(" mother", " father", " parents");
     }
     return terse
-        ? pick("BIBA to ED", "presented to ED", "arrived via EMS", "self-presented to ED")
-        : pick("presented to the emergency department", "presented to the ED", "was brought in by ambulance", "arrived by EMS");
+        ? pick("was BIBA to ED", "presented to ED", "arrived via EMS", "self-presented to ED")
+        : pick(
+            "presented to the emergency department",
+            "presented to the ED",
+            "was brought in by ambulance",
+            "arrived by EMS");
   }
 
   /** When the story starts: {@code at 0215}, or {@code overnight} and the like. */
@@ -741,7 +826,9 @@ final class NoteComposer {
       return "at " + time();
     }
     int hour = c.time / 60;
-    return hour < 6 ? "overnight" : hour < 12 ? "this morning" : hour < 18 ? "this afternoon" : "this evening";
+    return hour < 6
+        ? "overnight"
+        : hour < 12 ? "this morning" : hour < 18 ? "this afternoon" : "this evening";
   }
 
   private String time() {
@@ -782,6 +869,12 @@ final class NoteComposer {
 
   private boolean chance(int percent) {
     return rng.nextInt(100) < percent;
+  }
+
+  /** Whether to write an optional sentence: likelier in detailed notes, rarer in brief ones. */
+  private boolean optional(int percent) {
+    int adjusted = detail == 0 ? percent / 2 : detail == 2 ? Math.min(100, percent + 30) : percent;
+    return rng.nextInt(100) < adjusted;
   }
 
   private String pick(String... options) {

@@ -17,25 +17,33 @@ final class PatientCase {
   final NoteType type;
   final int ageMonths;
   final Sex sex;
+
   /** Minute of the day when the story starts. */
   final int time;
+
   final String context;
   final List<Term> symptoms;
+
   /** Note wording of each of {@link #symptoms}, in the same order. */
   final List<String> symptomText;
+
   final String onset;
   final List<String> negatives;
   final List<String> history;
+
   /** {@code null} for no known drug allergies. */
   final String allergy;
+
   final VitalSigns vitals;
   final List<String> exam;
   final List<String> tests;
   final Term diagnosis;
   final String diagnosisText;
   final List<Med> meds;
+
   /** Note wording of each of {@link #meds}: name, dose and route. */
   final List<String> medText;
+
   final Term intervention;
   final String interventionText;
   final List<String> nursing;
@@ -43,8 +51,10 @@ final class PatientCase {
   final String outcomeText;
   final Term disposition;
   final String dispositionText;
+
   /** {@code null} when the scenario has no follow-up (no discharge notes). */
   final String followUp;
+
   final String escalation;
   final int esi;
 
@@ -78,7 +88,7 @@ final class PatientCase {
     this.meds = new ArrayList<>(3);
     this.medText = new ArrayList<>(3);
     for (int i : subset(s.meds.length, 1, 3, rng)) {
-      Med med = s.meds[i];
+      Med med = pick(s.meds[i], rng);
       meds.add(med);
       StringBuilder text = new StringBuilder(32).append(med.name()).append(' ');
       med.dose().render(rng, text);

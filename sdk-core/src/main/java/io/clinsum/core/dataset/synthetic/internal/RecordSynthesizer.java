@@ -25,7 +25,8 @@ public final class RecordSynthesizer {
    * @param specialties the specialties to draw scenarios from; all must be known and at least one
    *     given
    */
-  public RecordSynthesizer(long seed, double instructionRate, double typoRate, Set<String> specialties) {
+  public RecordSynthesizer(
+      long seed, double instructionRate, double typoRate, Set<String> specialties) {
     List<Scenario> pool = ScenarioCatalogue.of(specialties);
     if (pool.isEmpty()) {
       throw new IllegalArgumentException("no scenario has any of the specialties " + specialties);
@@ -72,7 +73,9 @@ public final class RecordSynthesizer {
         metadata);
   }
 
-  /** SplitMix64 finaliser over the seed and index, so neighbouring indices get unrelated streams. */
+  /**
+   * SplitMix64 finaliser over the seed and index, so neighbouring indices get unrelated streams.
+   */
   private static long mix(long seed, long index) {
     long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

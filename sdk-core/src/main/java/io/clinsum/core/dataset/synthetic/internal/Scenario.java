@@ -31,7 +31,10 @@ final class Scenario {
   final Template[] exam;
   final Template[] tests;
   final Term[] diagnoses;
-  final Med[] meds;
+
+  /** Medication slots; each slot holds alternatives (drugs a note would not give together). */
+  final Med[][] meds;
+
   final Term[] interventions;
   final Template[] nursing;
   final Term[] outcomes;
@@ -59,7 +62,7 @@ final class Scenario {
     this.exam = b.exam.toArray(new Template[0]);
     this.tests = b.tests.toArray(new Template[0]);
     this.diagnoses = b.diagnoses.toArray(new Term[0]);
-    this.meds = b.meds.toArray(new Med[0]);
+    this.meds = b.meds.toArray(new Med[0][]);
     this.interventions = b.interventions.toArray(new Term[0]);
     this.nursing = b.nursing.toArray(new Template[0]);
     this.outcomes = b.outcomes.toArray(new Term[0]);
@@ -94,7 +97,7 @@ final class Scenario {
     private final List<Template> exam = new ArrayList<>();
     private final List<Template> tests = new ArrayList<>();
     private final List<Term> diagnoses = new ArrayList<>();
-    private final List<Med> meds = new ArrayList<>();
+    private final List<Med[]> meds = new ArrayList<>();
     private final List<Term> interventions = new ArrayList<>();
     private final List<Template> nursing = new ArrayList<>();
     private final List<Term> outcomes = new ArrayList<>();
@@ -221,9 +224,17 @@ final class Scenario {
       return this;
     }
 
-    /** Medications, in the order a note would list them. */
+    /** Medications, each in its own slot, in the order a note would list them. */
     Builder meds(Med... given) {
-      meds.addAll(Arrays.asList(given));
+      for (Med med : given) {
+        meds.add(new Med[] {med});
+      }
+      return this;
+    }
+
+    /** One slot of alternatives: a note gives at most one of them (apixaban or enoxaparin). */
+    Builder medOneOf(Med... alternatives) {
+      meds.add(alternatives.clone());
       return this;
     }
 

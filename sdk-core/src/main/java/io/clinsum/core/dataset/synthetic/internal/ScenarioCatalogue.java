@@ -20,9 +20,11 @@ public final class ScenarioCatalogue {
     List<Scenario> all = new ArrayList<>();
     all.addAll(CardiorespiratoryScenarios.all());
     all.addAll(MedicalScenarios.all());
+    all.addAll(GastroEndocrineScenarios.all());
     all.addAll(SurgicalScenarios.all());
     all.addAll(MaternalChildScenarios.all());
     all.addAll(MindAndAgeingScenarios.all());
+    all.addAll(CancerBloodScenarios.all());
     Set<String> ids = new LinkedHashSet<>();
     for (Scenario scenario : all) {
       if (!ids.add(scenario.id)) {

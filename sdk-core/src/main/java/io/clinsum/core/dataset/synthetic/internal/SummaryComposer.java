@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes the reference summary of a note from the {@link Facts} the note states, in the terse
- * style of the seed data: {@code "Chest pain, anterior MI, PCI."}. Summaries have 3 to 15 words for
- * one-line summaries; instruction-specific summaries answer only what was asked (the symptoms,
- * the diagnosis and treatment, the medications, the outcome).
+ * Writes the reference summary of a note from the {@link Facts} the note states, in the terse style
+ * of the seed data: {@code "Chest pain, anterior MI, PCI."}. Summaries have 3 to 15 words for
+ * one-line summaries; instruction-specific summaries answer only what was asked (the symptoms, the
+ * diagnosis and treatment, the medications, the outcome).
  */
 final class SummaryComposer {
   static final int MAX_WORDS = 15;
@@ -24,7 +24,7 @@ final class SummaryComposer {
           case MEDICATIONS -> new ArrayList<>(facts.meds);
           case OUTCOME -> outcome(facts);
         };
-    while (parts.size() > 2 && words(parts) > MAX_WORDS) {
+    while (parts.size() > 1 && words(parts) > MAX_WORDS) {
       parts.remove(parts.size() - 1);
     }
     StringBuilder out = new StringBuilder(96);
@@ -38,7 +38,7 @@ final class SummaryComposer {
     List<String> parts = new ArrayList<>(4);
     String symptom = facts.symptoms.get(0);
     String diagnosis = facts.qualifiedDiagnosis();
-    boolean symptomInDiagnosis = diagnosis.contains(symptom);
+    boolean symptomInDiagnosis = diagnosis.contains(headNoun(symptom));
     if (facts.triage != null) {
       addUnless(symptomInDiagnosis, parts, symptom);
       parts.add(diagnosis);
@@ -61,14 +61,35 @@ final class SummaryComposer {
       addUnless(treatment == null, parts, treatment);
       addUnless(result == null, parts, result);
     } else {
-      String symptoms =
-          facts.symptoms.size() > 1 ? symptom + " and " + facts.symptoms.get(1) : symptom;
-      addUnless(symptomInDiagnosis, parts, symptoms);
+      addUnless(symptomInDiagnosis, parts, twoSymptoms(facts));
       parts.add(diagnosis);
       addUnless(treatment == null, parts, treatment);
       parts.add(result);
     }
+    if (words(parts) < 3) {
+      // A caregiver note may state no treatment or outcome: lead with the symptoms instead.
+      parts.add(0, twoSymptoms(facts));
+    }
     return parts;
+  }
+
+  /** The first two symptoms ("chest pain and diaphoresis"), or the first alone if that is long. */
+  private static String twoSymptoms(Facts facts) {
+    String first = facts.symptoms.get(0);
+    if (facts.symptoms.size() < 2) {
+      return first;
+    }
+    String second = facts.symptoms.get(1);
+    if (first.contains(" and ") || second.contains(" and ")) {
+      return first;
+    }
+    String both = first + " and " + second;
+    return Text.wordCount(both) <= 6 ? both : first;
+  }
+
+  /** The last word of a symptom ("seizure" of "generalised seizure"), to spot repeats. */
+  private static String headNoun(String symptom) {
+    return symptom.substring(symptom.lastIndexOf(' ') + 1);
   }
 
   private static List<String> diagnosisAndTreatment(Facts facts, SplittableRandom rng) {
@@ -76,8 +97,11 @@ final class SummaryComposer {
     if (facts.intervention != null) {
       treatments.add(facts.intervention);
     }
+    // With an intervention, one medication is enough; without one, list up to three.
+    int limit = facts.intervention == null ? 3 : 2;
     for (String med : facts.meds) {
-      if (treatments.size() < 3 && (facts.intervention == null || !facts.intervention.contains(med))) {
+      if (treatments.size() < limit
+          && (facts.intervention == null || !facts.intervention.contains(med))) {
         treatments.add(med);
       }
     }
@@ -108,7 +132,9 @@ final class SummaryComposer {
     if (facts.meds.isEmpty()) {
       return null;
     }
-    return facts.meds.size() == 1 ? facts.meds.get(0) : facts.meds.get(0) + " and " + facts.meds.get(1);
+    return facts.meds.size() == 1
+        ? facts.meds.get(0)
+        : facts.meds.get(0) + " and " + facts.meds.get(1);
   }
 
   private static void addUnless(boolean skip, List<String> parts, String part) {

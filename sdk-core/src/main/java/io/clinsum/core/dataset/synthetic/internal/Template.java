@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  *   <li>{@code {0.5..12.0}} picks a decimal with as many fraction digits as the bounds show.
  * </ul>
  *
- * <p>Braces do not nest. Rendering appends to a {@link StringBuilder} with no regex or
- * formatting, so it is cheap enough for the generator's hot path.
+ * <p>Braces do not nest. Rendering appends to a {@link StringBuilder} with no regex or formatting,
+ * so it is cheap enough for the generator's hot path.
  */
 final class Template {
   private final Segment[] segments;
@@ -85,10 +85,32 @@ final class Template {
     void render(SplittableRandom rng, StringBuilder out);
   }
 
+  /** Fixed text; a unit after a drawn {@code 1} is made singular ({@code 1 hour}, not hours). */
   private record Literal(String text) implements Segment {
+    private static final String[] PLURAL_UNITS = {
+      "hours", "days", "weeks", "minutes", "nights", "years", "months", "episodes", "units"
+    };
+
     @Override
     public void render(SplittableRandom rng, StringBuilder out) {
+      if (text.length() > 1 && text.charAt(0) == ' ' && endsWithLoneOne(out)) {
+        for (String unit : PLURAL_UNITS) {
+          int end = unit.length() + 1;
+          if (text.startsWith(unit, 1)
+              && (text.length() == end || !Character.isLetter(text.charAt(end)))) {
+            out.append(text, 0, end - 1).append(text, end, text.length());
+            return;
+          }
+        }
+      }
       out.append(text);
+    }
+
+    private static boolean endsWithLoneOne(StringBuilder out) {
+      int n = out.length();
+      return n > 0
+          && out.charAt(n - 1) == '1'
+          && (n == 1 || (!Character.isDigit(out.charAt(n - 2)) && out.charAt(n - 2) != '.'));
     }
   }
 

@@ -68,12 +68,18 @@ final class Text {
 
   /**
    * Appends the items as a list: {@code a, b and c}, or {@code a, b, c} when {@code lastAnd} is
-   * false.
+   * false or the last two items have an "and" of their own ({@code nausea and vomiting}).
    */
   static void appendList(StringBuilder out, List<String> items, boolean lastAnd) {
-    for (int i = 0; i < items.size(); i++) {
+    int last = items.size() - 1;
+    boolean and =
+        lastAnd
+            && last > 0
+            && !items.get(last).contains(" and ")
+            && !items.get(last - 1).contains(" and ");
+    for (int i = 0; i <= last; i++) {
       if (i > 0) {
-        out.append(lastAnd && i == items.size() - 1 ? " and " : ", ");
+        out.append(and && i == last ? " and " : ", ");
       }
       out.append(items.get(i));
     }

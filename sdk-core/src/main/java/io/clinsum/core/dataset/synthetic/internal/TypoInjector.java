@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Puts the slips of hurried charting into a note: common misspellings, swapped, dropped and
- * doubled letters. Only lower-case words of five letters or more are touched, so numbers, doses
- * and abbreviations ({@code SpO2}, {@code PRN}, {@code q4h}) stay intact.
+ * Puts the slips of hurried charting into a note: common misspellings, swapped, dropped and doubled
+ * letters. Only lower-case words of five letters or more are touched, so numbers, doses and
+ * abbreviations ({@code SpO2}, {@code PRN}, {@code q4h}) stay intact.
  */
 final class TypoInjector {
   private static final Map<String, String> MISSPELLINGS =
@@ -73,8 +73,11 @@ final class TypoInjector {
     }
     int at = 1 + rng.nextInt(word.length() - 2);
     switch (rng.nextInt(3)) {
-      case 0 -> out.append(word, 0, at).append(word.charAt(at + 1)).append(word.charAt(at))
-          .append(word, at + 2, word.length());
+      case 0 ->
+          out.append(word, 0, at)
+              .append(word.charAt(at + 1))
+              .append(word.charAt(at))
+              .append(word, at + 2, word.length());
       case 1 -> out.append(word, 0, at).append(word, at + 1, word.length());
       default -> out.append(word, 0, at + 1).append(word, at, word.length());
     }

@@ -2,8 +2,8 @@ package io.clinsum.core.dataset.synthetic.internal;
 
 /**
  * Plausible ranges of a scenario's first set of vital signs; every bound is inclusive. Temperature
- * is in tenths of a degree Celsius, blood glucose in tenths of mmol/L (0 when not charted), pain
- * on the 0–10 scale (-1 when not charted).
+ * is in tenths of a degree Celsius, blood glucose in tenths of mmol/L (0 when not charted), pain on
+ * the 0–10 scale (-1 when not charted).
  */
 record VitalRanges(
     int hrLo,

@@ -74,7 +74,7 @@ record VitalSigns(
   }
 
   /** Appends the glucose reading, {@code BGL 24.6 mmol/L} or {@code BG 443 mg/dL}. */
-  void appendGlucose(StringBuilder out, boolean mgPerDl) {
+  private void appendGlucose(StringBuilder out, boolean mgPerDl) {
     if (mgPerDl) {
       out.append("BG ").append((bgl * 18 + 5) / 10).append(" mg/dL");
     } else {

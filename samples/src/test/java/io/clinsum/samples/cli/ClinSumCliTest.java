@@ -1,0 +1,184 @@
+package io.clinsum.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClinSumCliTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return ClinSumCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  private static List<JsonNode> jsonLines(Path file) throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    return Files.readAllLines(file).stream()
+        .filter(l -> !l.isBlank())
+        .map(
+            l -> {
+              try {
+                return mapper.readTree(l);
+              } catch (Exception e) {
+                throw new AssertionError(l, e);
+              }
+            })
+        .toList();
+  }
+
+  @Test
+  void summarize_sampleFolder_printsATableOfSummaries() {
+    int code = run("summarize", "../samples/data", "-q", "-e", dir.resolve("e.jsonl").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("chest-pain")
+        .contains("mtsamples-0")
+        .contains("| id")
+        .contains("summarized, 0 failed");
+    assertThat(dir.resolve("e.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void summarize_csvWithBadRows_writesGoodRowsAndAPerRowErrorFile() throws Exception {
+    Path input = dir.resolve("in.csv");
+    Files.writeString(
+        input,
+        "id,note\n"
+            + "a,Patient with chest pain. ECG shows ST elevation. Taken for PCI.\n"
+            + "b,\"   \"\n"
+            + "c,too,many,fields\n"
+            + "d,Fell at home. Hip fracture.\n");
+    Path output = dir.resolve("out.jsonl");
+
+    int code = run("summarize", input.toString(), "-o", output.toString(), "-q");
+
+    assertThat(code).isEqualTo(ClinSumCli.EXIT_SOME_FAILED);
+    List<JsonNode> rows = jsonLines(output);
+    assertThat(rows).extracting(n -> n.get("id").asText()).containsExactly("a", "d");
+    assertThat(rows.get(0).get("backend").asText()).isEqualTo("extractive");
+    assertThat(rows.get(0).get("summary").asText()).contains("chest pain");
+    List<JsonNode> errors = jsonLines(dir.resolve("out.errors.jsonl"));
+    assertThat(errors).hasSize(2);
+    assertThat(errors)
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("id").asText()).isEqualTo("b");
+              assertThat(e.path("message").asText()).contains("whitespace");
+            });
+    assertThat(errors)
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("row").asInt()).isEqualTo(3);
+              assertThat(e.path("line").asInt()).isEqualTo(4);
+              assertThat(e.path("kind").asText()).isEqualTo("MALFORMED_ROW");
+            });
+    assertThat(out.toString()).contains("2 summarized, 2 failed");
+  }
+
+  @Test
+  void summarize_renamedTextFieldAndInstruction_areUsed() throws Exception {
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(
+        input,
+        "{\"id\":\"x\",\"transcription\":\"Vitals stable overnight. She reports"
+            + " sharp chest pain and nausea. Plan: troponins.\"}\n");
+    Path output = dir.resolve("out.csv");
+
+    int code =
+        run(
+            "summarize",
+            input.toString(),
+            "--text-field",
+            "transcription",
+            "-i",
+            "Summarize the symptoms that the patient is experiencing.",
+            "-o",
+            output.toString(),
+            "-q");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readString(output)).contains("chest pain").startsWith("id,summary,");
+  }
+
+  @Test
+  void summarize_unknownBackend_exitsWithCode2AndSaysWhatIsAvailable() {
+    int code = run("summarize", "../samples/data", "-b", "nope", "-q");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("No summarization backend named 'nope'")
+        .contains("extractive");
+    assertThat(Path.of("clinsum-errors.jsonl")).as("no error file is left behind").doesNotExist();
+  }
+
+  @Test
+  void evaluate_twoBackends_writesMarkdownHtmlAndJsonReports() {
+    Path report = dir.resolve("r/report");
+    int code =
+        run(
+            "evaluate",
+            "../samples/data/mtsamples-sample.jsonl",
+            "-b",
+            "lead",
+            "-b",
+            "extractive",
+            "-r",
+            report.toString(),
+            "-q",
+            "--bootstrap",
+            "100");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("| lead |").contains("| extractive |");
+    assertThat(dir.resolve("r/report.md")).exists();
+    assertThat(dir.resolve("r/report.html")).content().contains("<svg");
+    assertThat(dir.resolve("r/report.json")).content().contains("\"rougeLsum\"");
+  }
+
+  @Test
+  void datasetValidate_badFile_exitsWith1AndListsRows() throws Exception {
+    Path input = dir.resolve("bad.csv");
+    Files.writeString(input, "note,summary\n,x\nok,\n");
+
+    int code = run("dataset", "validate", input.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("row 1")
+        .contains("EMPTY_NOTE")
+        .contains("row 2")
+        .contains("EMPTY_SUMMARY");
+  }
+
+  @Test
+  void datasetSynth_sameSeed_writesIdenticalFiles_andStatsAndSplitRead_them() throws Exception {
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    assertThat(run("dataset", "synth", "-n", "200", "--seed", "5", "-o", a.toString(), "-q"))
+        .isZero();
+    assertThat(run("dataset", "synth", "-n", "200", "--seed", "5", "-o", b.toString(), "-q"))
+        .isZero();
+    assertThat(Files.mismatch(a, b)).isEqualTo(-1L);
+
+    assertThat(run("dataset", "stats", a.toString())).isZero();
+    assertThat(out.toString()).contains("rows: 200").contains("specialty:");
+
+    assertThat(run("dataset", "split", a.toString(), "--out", dir.resolve("s").toString()))
+        .isZero();
+    assertThat(dir.resolve("s/train.csv")).exists();
+    assertThat(out.toString()).containsPattern("train: \\d+");
+
+    assertThat(run("dataset", "validate", a.toString(), "--require-summary")).isZero();
+  }
+}

@@ -1,0 +1,135 @@
+package io.clinsum.local;
+
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.spi.BackendOption;
+import io.clinsum.core.spi.BackendSettings;
+import io.clinsum.core.spi.SummarizerProvider;
+import io.clinsum.local.internal.SharedModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Provider of the {@code onnx} backend. Models are loaded once per process and shared. */
+public final class OnnxSummarizerProvider implements SummarizerProvider {
+  /** Folder of the model to load. */
+  public static final BackendOption<Path> MODEL_DIR =
+      new BackendOption<>(
+          "model-dir",
+          Path.class,
+          null,
+          "Folder of a Hugging Face Optimum seq2seq ONNX export (T5, BART, Pegasus, Marian).");
+
+  public static final BackendOption<String> DEVICE =
+      new BackendOption<>(
+          "device",
+          String.class,
+          "auto",
+          "auto (CUDA when onnxruntime_gpu, CUDA 12 and cuDNN 9 are present, else CPU), cpu or cuda.");
+  public static final BackendOption<Integer> DEVICE_ID =
+      new BackendOption<>("device-id", Integer.class, 0, "CUDA device index.");
+  public static final BackendOption<Long> GPU_MEMORY_LIMIT_MB =
+      new BackendOption<>(
+          "gpu-memory-limit-mb",
+          Long.class,
+          0L,
+          "GPU memory ONNX Runtime may use; 0 for no limit.");
+  public static final BackendOption<Integer> INTRA_OP_THREADS =
+      new BackendOption<>(
+          "intra-op-threads", Integer.class, 0, "Threads per operator; 0 = one per core.");
+  public static final BackendOption<Integer> INTER_OP_THREADS =
+      new BackendOption<>(
+          "inter-op-threads",
+          Integer.class,
+          0,
+          "Threads across operators; 0 = ONNX Runtime's default.");
+  public static final BackendOption<String> OPTIMIZATION =
+      new BackendOption<>(
+          "optimization-level",
+          String.class,
+          "all",
+          "Graph optimization: none, basic, extended, all.");
+  public static final BackendOption<Integer> MAX_BATCH_SIZE =
+      new BackendOption<>(
+          "max-batch-size", Integer.class, 16, "Most concurrent requests generated in one batch.");
+  public static final BackendOption<Duration> MAX_BATCH_WAIT =
+      new BackendOption<>(
+          "max-batch-wait",
+          Duration.class,
+          Duration.ofMillis(5),
+          "How long a request waits for others to batch with (e.g. 5ms); raise under heavy load.");
+  public static final BackendOption<String> PREFIX =
+      new BackendOption<>(
+          "prefix",
+          String.class,
+          "",
+          "Text put before every input, e.g. 'summarize: ' for T5 checkpoints trained with it.");
+
+  private static final SharedModels<OnnxModelSpec, OnnxModel> MODELS =
+      new SharedModels<>(OnnxModel::spec);
+
+  @Override
+  public String name() {
+    return "onnx";
+  }
+
+  @Override
+  public String description() {
+    return "Seq2seq models (Optimum ONNX exports) on ONNX Runtime, CPU or CUDA, generation in Java.";
+  }
+
+  @Override
+  public List<BackendOption<?>> options() {
+    return List.of(
+        MODEL_DIR,
+        DEVICE,
+        DEVICE_ID,
+        GPU_MEMORY_LIMIT_MB,
+        INTRA_OP_THREADS,
+        INTER_OP_THREADS,
+        OPTIMIZATION,
+        MAX_BATCH_SIZE,
+        MAX_BATCH_WAIT,
+        PREFIX);
+  }
+
+  @Override
+  public Availability availability(BackendSettings settings) {
+    Path dir = settings.get(MODEL_DIR);
+    if (dir == null) {
+      return Availability.no("no model: set model-dir to an Optimum ONNX export folder");
+    }
+    if (!Files.isRegularFile(dir.resolve("config.json"))) {
+      return Availability.no(dir + " has no config.json");
+    }
+    return Availability.yes(dir.toString());
+  }
+
+  @Override
+  public int priority() {
+    return 100;
+  }
+
+  @Override
+  public Summarizer create(BackendSettings settings) {
+    OnnxModelSpec spec =
+        OnnxModelSpec.builder()
+            .modelDir(settings.get(MODEL_DIR))
+            .device(settings.get(DEVICE))
+            .deviceId(settings.get(DEVICE_ID))
+            .gpuMemoryLimitBytes(settings.get(GPU_MEMORY_LIMIT_MB) * 1024 * 1024)
+            .intraOpThreads(settings.get(INTRA_OP_THREADS))
+            .interOpThreads(settings.get(INTER_OP_THREADS))
+            .optimizationLevel(settings.get(OPTIMIZATION))
+            .maxBatchSize(settings.get(MAX_BATCH_SIZE))
+            .maxBatchWait(settings.get(MAX_BATCH_WAIT))
+            .build();
+    OnnxModel model = MODELS.acquire(spec, OnnxModel::load);
+    return new OnnxSummarizer(model, settings.get(PREFIX), MODELS.releaser());
+  }
+
+  /** Number of models loaded in this process (for tests). */
+  static int loadedModels() {
+    return MODELS.loaded();
+  }
+}
