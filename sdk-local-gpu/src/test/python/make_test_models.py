@@ -125,10 +125,13 @@ def train_t5_tokenizer(texts: list[str]) -> T5TokenizerFast:
         n_sub_iterations=2,
     )
     tok.train_from_iterator(texts, trainer=trainer)
-    # The Unigram trainer sums floats in hash-map order, so the last digits of the scores change from
-    # run to run; round them so that tokenizer.json (and the tokenization) is reproducible.
+    # The Unigram trainer sums floats in hash-map order, so the last digits of the scores and the order of
+    # pieces with equal scores change from run to run; round the scores and sort the pieces (specials
+    # first) so that tokenizer.json, the token ids and the tokenization are reproducible.
     pieces = json.loads(tok.to_str())["model"]["vocab"]
-    tok.model = models.Unigram([(p, round(score, 6)) for p, score in pieces], unk_id=2, byte_fallback=False)
+    specials, rest = pieces[:3], [(p, round(score, 6)) for p, score in pieces[3:]]
+    rest.sort(key=lambda ps: (-ps[1], ps[0]))
+    tok.model = models.Unigram([tuple(x) for x in specials] + rest, unk_id=2, byte_fallback=False)
     assert tok.token_to_id("<pad>") == 0 and tok.token_to_id("</s>") == 1 and tok.token_to_id("<unk>") == 2
     tok.post_processor = processors.TemplateProcessing(
         single="$A </s>", pair="$A </s> $B </s>", special_tokens=[("</s>", 1)]

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clinsum.core.dataset.DatasetRecord;
+import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
+import io.clinsum.core.text.NoteSegmenter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +48,13 @@ class RougeParityIT {
       assertThat(in).as("test resource %s", PAIRS_RESOURCE).isNotNull();
       Files.copy(in, pairsFile, StandardCopyOption.REPLACE_EXISTING);
     }
+    appendSyntheticPairs(pairsFile, 600);
     Path scoresFile = tmp.resolve("python-scores.jsonl");
     runPythonReference(pairsFile, scoresFile);
 
     List<JsonNode> pairs = readJsonLines(pairsFile);
     List<JsonNode> expected = readJsonLines(scoresFile);
-    assertThat(pairs).hasSizeGreaterThanOrEqualTo(1000);
+    assertThat(pairs).hasSizeGreaterThanOrEqualTo(3000);
     assertThat(expected).hasSameSizeAs(pairs);
 
     RougeScorer scorer = RougeScorer.standard();
@@ -80,6 +85,35 @@ class RougeParityIT {
             "scores that differ from rouge-score by more than %s (of %d pairs)",
             TOLERANCE, pairs.size())
         .isEmpty();
+  }
+
+  /**
+   * Adds pairs built from synthetic notes (seeded): each reference summary against its note's first
+   * sentence, the whole note, and the next record's summary.
+   */
+  private void appendSyntheticPairs(Path pairsFile, int records) throws Exception {
+    List<DatasetRecord> notes =
+        SyntheticNoteGenerator.builder().seed(20261127L).build().generate(records + 1);
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < records; i++) {
+      DatasetRecord r = notes.get(i);
+      String first = NoteSegmenter.get().sentences(r.note()).get(0).of(r.note());
+      String[] candidates = {first, r.note(), notes.get(i + 1).summary()};
+      for (int c = 0; c < candidates.length; c++) {
+        lines
+            .append(
+                json.writeValueAsString(
+                    Map.of(
+                        "id",
+                        "synthetic-" + i + "-" + c,
+                        "reference",
+                        r.summary(),
+                        "candidate",
+                        candidates[c])))
+            .append('\n');
+      }
+    }
+    Files.writeString(pairsFile, lines, StandardOpenOption.APPEND);
   }
 
   private static void runPythonReference(Path pairsFile, Path scoresFile) throws Exception {
