@@ -131,6 +131,10 @@ def train_t5_tokenizer(texts: list[str]) -> T5TokenizerFast:
     pieces = json.loads(tok.to_str())["model"]["vocab"]
     specials, rest = pieces[:3], [(p, round(score, 6)) for p, score in pieces[3:]]
     rest.sort(key=lambda ps: (-ps[1], ps[0]))
+    # The trainer appends the rare single characters it must keep with scores min-0.0001*k in hash-map
+    # order: give them those scores in character order instead.
+    tail = next(i for i in range(len(rest), 0, -1) if len(rest[i - 1][0]) > 1)
+    rest[tail:] = zip(sorted(p for p, _ in rest[tail:]), sorted((sc for _, sc in rest[tail:]), reverse=True))
     tok.model = models.Unigram([tuple(x) for x in specials] + rest, unk_id=2, byte_fallback=False)
     assert tok.token_to_id("<pad>") == 0 and tok.token_to_id("</s>") == 1 and tok.token_to_id("<unk>") == 2
     tok.post_processor = processors.TemplateProcessing(

@@ -90,15 +90,10 @@ public final class OnnxSummarizer extends Summarizer {
     return p.instruction() == null ? prefix + p.text() : prefix + p.instruction() + "\n" + p.text();
   }
 
-  private static GenerationParams params(GenerationOptions o) {
-    return new GenerationParams(
-        o.maxLength().orElse(64),
-        o.minLength().orElse(0),
-        o.numBeams().orElse(1),
-        o.lengthPenalty().orElse(1.0),
-        o.earlyStopping().orElse(false),
-        o.noRepeatNgramSize().orElse(0),
-        o.repetitionPenalty().orElse(1.0));
+  private GenerationParams params(GenerationOptions o) {
+    return GenerationParams.of(model.config, o.maxLength().orElse(64), o.minLength().orElse(0),
+        o.numBeams().orElse(1), o.lengthPenalty().orElse(1.0), o.earlyStopping().orElse(false),
+        o.noRepeatNgramSize().orElse(0), o.repetitionPenalty().orElse(1.0));
   }
 
   @Override

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * src/test/python/make_test_models.py}; see its README.
  */
 class OptimumParityTest {
-  static final Path MODELS = Path.of("src/test/resources/models");
+  static final Path MODELS =
+      Path.of(System.getProperty("clinsum.test.models", "src/test/resources/models"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, OnnxModel> LOADED = new HashMap<>();
 
@@ -71,14 +72,29 @@ class OptimumParityTest {
 
   static GenerationParams params(JsonNode p, ModelConfig config) {
     ModelConfig.GenerationDefaults d = config.defaults();
+    JsonNode es = p.get("early_stopping");
+    GenerationParams.EarlyStopping earlyStopping =
+        es == null ? GenerationParams.EarlyStopping.of(d.earlyStopping())
+            : es.isTextual() && es.asText().equals("never") ? GenerationParams.EarlyStopping.NEVER
+            : GenerationParams.EarlyStopping.of(es.asBoolean());
     return new GenerationParams(
         p.path("max_new_tokens").asInt(d.maxNewTokens()),
         p.path("min_new_tokens").asInt(d.minNewTokens()),
         p.path("num_beams").asInt(d.numBeams()),
         p.path("length_penalty").asDouble(d.lengthPenalty()),
-        p.has("early_stopping") ? p.get("early_stopping").asBoolean() : d.earlyStopping(),
+        earlyStopping,
         p.path("no_repeat_ngram_size").asInt(d.noRepeatNgramSize()),
-        p.path("repetition_penalty").asDouble(d.repetitionPenalty()));
+        p.path("repetition_penalty").asDouble(d.repetitionPenalty()),
+        forced(p, "forced_bos_token_id", config.forcedBosTokenId()),
+        forced(p, "forced_eos_token_id", config.forcedEosTokenId()));
+  }
+
+  /** An explicit null in the golden parameters disables the model's forced token. */
+  private static long forced(JsonNode p, String key, long fallback) {
+    if (!p.has(key)) {
+      return fallback;
+    }
+    return p.get(key).isNull() ? -1 : p.get(key).asLong();
   }
 
   static long[] ids(JsonNode array) {
@@ -127,7 +143,15 @@ class OptimumParityTest {
     OnnxModel model = model(g.get("model").asText());
     GenerationParams params = params(g.get("params"), model.config);
     List<long[]> inputs = new ArrayList<>();
-    g.get("input_ids").forEach(n -> inputs.add(ids(n)));
+    for (int i = 0; i < g.get("input_ids").size(); i++) {
+      // The golden rows are padded; the engine pads by itself, so give it the real tokens only.
+      long[] row = ids(g.get("input_ids").get(i));
+      int real = 0;
+      for (JsonNode m : g.get("attention_mask").get(i)) {
+        real += m.asInt();
+      }
+      inputs.add(java.util.Arrays.copyOf(row, real));
+    }
 
     List<long[]> batched = model.generator.generate(inputs, params, null);
 

@@ -43,11 +43,11 @@ final class LogitsProcessor {
         scores[(int) eos] = Float.NEGATIVE_INFINITY;
       }
     }
-    if (length == 1 && config.forcedBosTokenId() >= 0) {
-      force(scores, new long[] {config.forcedBosTokenId()});
+    if (length == 1 && params.forcedBosTokenId() >= 0) {
+      force(scores, new long[] {params.forcedBosTokenId()});
     }
-    if (length == params.maxNewTokens() && config.forcedEosTokenId() >= 0) {
-      force(scores, new long[] {config.forcedEosTokenId()});
+    if (length == params.maxNewTokens() && params.forcedEosTokenId() >= 0) {
+      force(scores, new long[] {params.forcedEosTokenId()});
     }
   }
 

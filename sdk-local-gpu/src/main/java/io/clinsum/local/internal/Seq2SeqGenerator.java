@@ -218,7 +218,11 @@ public final class Seq2SeqGenerator {
           String key = Seq2SeqSessions.presentKey(e.getKey());
           OnnxTensor t = Seq2SeqSessions.tensor(e.getValue());
           if (key != null) {
-            replaceCache(key, t, result);
+            // Cross-attention entries come from the first step only: later steps of a merged
+            // decoder return placeholders for them, as Optimum's own runner assumes.
+            if (first || !key.contains(".encoder.")) {
+              replaceCache(key, t, result);
+            }
           } else if (e.getKey().equals("logits")) {
             logits = lastPosition(t);
           }
@@ -414,7 +418,9 @@ public final class Seq2SeqGenerator {
             allFinished &= finished[b * k + i];
           }
         }
-        if (!anyImprovable || (allFinished && s.p.earlyStopping()) || allHit) {
+        if (!anyImprovable
+            || (allFinished && s.p.earlyStopping() == GenerationParams.EarlyStopping.TRUE)
+            || allHit) {
           break;
         }
       }
@@ -438,7 +444,7 @@ public final class Seq2SeqGenerator {
       }
       for (int j = 0; j < top.length; j++) {
         float score = topScores[j] / denominator;
-        score += (full && s.p.earlyStopping()) ? MASK : 0f;
+        score += (full && s.p.earlyStopping() == GenerationParams.EarlyStopping.TRUE) ? MASK : 0f;
         score += improvable[b] ? 0f : MASK;
         score += (hits[j] && j < k) ? 0f : MASK;
         merged[k + j] = score;
@@ -470,7 +476,12 @@ public final class Seq2SeqGenerator {
 
     /** Whether the best running beam could still beat a finished one of input {@code b}. */
     private boolean canImprove(int b) {
-      float best = runningScores[b * k] / (float) Math.pow(s.length - 1, s.p.lengthPenalty());
+      int hypotheticalLength =
+          s.p.earlyStopping() == GenerationParams.EarlyStopping.NEVER && s.p.lengthPenalty() > 0
+              ? s.maxLength - 1
+              : s.length - 1;
+      float best =
+          runningScores[b * k] / (float) Math.pow(hypotheticalLength, s.p.lengthPenalty());
       float worst = Float.POSITIVE_INFINITY;
       for (int i = 0; i < k; i++) {
         worst = Math.min(worst, finishedScores[b * k + i]);

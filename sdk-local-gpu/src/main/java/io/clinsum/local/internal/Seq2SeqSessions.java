@@ -160,6 +160,11 @@ public final class Seq2SeqSessions implements AutoCloseable {
     return (OnnxTensor) v;
   }
 
+  /** Layout and device, such as {@code merged decoder on cpu}. */
+  public String description() {
+    return description;
+  }
+
   @Override
   public void close() {
     for (OrtSession s : new OrtSession[] {encoder, decoder, decoderWithPast}) {
