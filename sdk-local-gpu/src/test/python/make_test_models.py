@@ -666,16 +666,18 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="clinsum-tiny-") as tmp:
         for kind, tok, build in (("t5", t5_tok, build_t5), ("bart", bart_tok, build_bart)):
+            src = Path(tmp) / kind
+            # Save the tokenizer before it is used: a fast tokenizer remembers the truncation/padding of its
+            # last call and save_pretrained writes them into tokenizer.json (where the Java side would obey them).
+            tok.save_pretrained(src)
             model = build(len(tok))
             model.generation_config = generation_config_for(kind)
             loss = None
             steps = TRAIN[kind]["steps"] if args.train_steps is None else args.train_steps
             if steps > 0:
-                loss = train(model, tok, pairs, steps, TRAIN[kind]["lr"], kind)
+                loss = train(model, type(tok).from_pretrained(src), pairs, steps, TRAIN[kind]["lr"], kind)
             model.eval()
-            src = Path(tmp) / kind
             model.save_pretrained(src, safe_serialization=True)
-            tok.save_pretrained(src)
             n_params = sum(p.numel() for p in model.parameters())
             for layout in ("split", "merged"):
                 dest = out_root / f"{kind}-tiny-{layout}"
@@ -727,7 +729,12 @@ def main(argv=None) -> int:
         single = [r for r in split if not r.get("batch")]
         # stopped on EOS before max_new_tokens (BART's forced EOS at the last step does not count)
         ended = sum(len(r["output_ids"]) - 1 < r["params"]["max_new_tokens"] for r in single)
+        raw = Tokenizer.from_file(str(out_root / f"{kind}-tiny-split" / "tokenizer.json"))
+        raw_enc = sum(raw.encode(r["input"]).ids == r["input_ids"] for r in single)
+        raw_dec = sum(raw.decode(r["output_ids"], skip_special_tokens=True) == r["text"] for r in single)
         stats[kind] = {
+            "raw_tokenizers_encode_equal": f"{raw_enc}/{len(single)}",
+            "raw_tokenizers_decode_equal": f"{raw_dec}/{len(single)}",
             "rows_per_layout": len(split),
             "split_equals_merged": f"{same}/{len(split)}",
             "batched_equals_single": {r["setting"]: f"{sum(r['matches_unbatched'])}/8" for r in batched},
@@ -752,9 +759,18 @@ def main(argv=None) -> int:
     for name in manifest["models"]:
         print(f"{name}: {folder_size(out_root / name)} bytes")
     print(f"total {folder_size(out_root)} bytes; took {time.time() - t_start:.1f}s")
-    ok = all(s["split_equals_merged"].split("/")[0] == s["split_equals_merged"].split("/")[1] for s in stats.values())
-    if not ok:
-        print("ERROR: split and merged layouts disagree", file=sys.stderr)
+    def full(v: str) -> bool:
+        a, b = v.split("/")
+        return a == b
+
+    problems = [
+        f"{kind}: {key} {st[key]}"
+        for kind, st in stats.items()
+        for key in ("split_equals_merged", "raw_tokenizers_encode_equal", "raw_tokenizers_decode_equal")
+        if not full(st[key])
+    ]
+    if problems:
+        print("ERROR: " + "; ".join(problems), file=sys.stderr)
         return 1
     return 0
 

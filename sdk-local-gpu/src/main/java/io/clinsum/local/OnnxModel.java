@@ -121,6 +121,19 @@ public final class OnnxModel implements AutoCloseable {
     return config.maxInputTokens();
   }
 
+  /**
+   * The generation loop, for benchmarks and tests that drive it with token ids directly. Returns an
+   * internal type: not public API.
+   */
+  public Seq2SeqGenerator generator() {
+    return generator;
+  }
+
+  /** The model's configuration (internal type: not public API). */
+  public ModelConfig config() {
+    return config;
+  }
+
   /** The spec it was loaded from. */
   public OnnxModelSpec spec() {
     return spec;

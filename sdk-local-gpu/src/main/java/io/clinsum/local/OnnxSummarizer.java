@@ -91,9 +91,15 @@ public final class OnnxSummarizer extends Summarizer {
   }
 
   private GenerationParams params(GenerationOptions o) {
-    return GenerationParams.of(model.config, o.maxLength().orElse(64), o.minLength().orElse(0),
-        o.numBeams().orElse(1), o.lengthPenalty().orElse(1.0), o.earlyStopping().orElse(false),
-        o.noRepeatNgramSize().orElse(0), o.repetitionPenalty().orElse(1.0));
+    return GenerationParams.of(
+        model.config,
+        o.maxLength().orElse(64),
+        o.minLength().orElse(0),
+        o.numBeams().orElse(1),
+        o.lengthPenalty().orElse(1.0),
+        o.earlyStopping().orElse(false),
+        o.noRepeatNgramSize().orElse(0),
+        o.repetitionPenalty().orElse(1.0));
   }
 
   @Override

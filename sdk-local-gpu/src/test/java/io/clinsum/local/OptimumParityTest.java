@@ -74,9 +74,11 @@ class OptimumParityTest {
     ModelConfig.GenerationDefaults d = config.defaults();
     JsonNode es = p.get("early_stopping");
     GenerationParams.EarlyStopping earlyStopping =
-        es == null ? GenerationParams.EarlyStopping.of(d.earlyStopping())
-            : es.isTextual() && es.asText().equals("never") ? GenerationParams.EarlyStopping.NEVER
-            : GenerationParams.EarlyStopping.of(es.asBoolean());
+        es == null
+            ? GenerationParams.EarlyStopping.of(d.earlyStopping())
+            : es.isTextual() && es.asText().equals("never")
+                ? GenerationParams.EarlyStopping.NEVER
+                : GenerationParams.EarlyStopping.of(es.asBoolean());
     return new GenerationParams(
         p.path("max_new_tokens").asInt(d.maxNewTokens()),
         p.path("min_new_tokens").asInt(d.minNewTokens()),

@@ -13,9 +13,16 @@ package io.clinsum.local.internal;
  * @param forcedBosTokenId token forced first, or -1
  * @param forcedEosTokenId token forced at the length limit, or -1
  */
-public record GenerationParams(int maxNewTokens, int minNewTokens, int numBeams,
-    double lengthPenalty, EarlyStopping earlyStopping, int noRepeatNgramSize,
-    double repetitionPenalty, long forcedBosTokenId, long forcedEosTokenId) {
+public record GenerationParams(
+    int maxNewTokens,
+    int minNewTokens,
+    int numBeams,
+    double lengthPenalty,
+    EarlyStopping earlyStopping,
+    int noRepeatNgramSize,
+    double repetitionPenalty,
+    long forcedBosTokenId,
+    long forcedEosTokenId) {
 
   /** transformers' {@code early_stopping}: {@code True}, {@code False} or {@code "never"}. */
   public enum EarlyStopping {
@@ -23,7 +30,10 @@ public record GenerationParams(int maxNewTokens, int minNewTokens, int numBeams,
     TRUE,
     /** Stop when no running beam can beat the worst finished one at the current length. */
     FALSE,
-    /** As FALSE, but estimating the best running score at the maximum length (canonical beam search). */
+    /**
+     * As FALSE, but estimating the best running score at the maximum length (canonical beam
+     * search).
+     */
     NEVER;
 
     public static EarlyStopping of(boolean b) {
@@ -32,19 +42,45 @@ public record GenerationParams(int maxNewTokens, int minNewTokens, int numBeams,
   }
 
   public GenerationParams {
-    if (maxNewTokens < 1 || minNewTokens < 0 || numBeams < 1 || noRepeatNgramSize < 0
-        || !(repetitionPenalty > 0) || earlyStopping == null) {
-      throw new IllegalArgumentException("invalid generation parameters: " + maxNewTokens + ", "
-          + minNewTokens + ", " + numBeams + ", " + noRepeatNgramSize + ", " + repetitionPenalty);
+    if (maxNewTokens < 1
+        || minNewTokens < 0
+        || numBeams < 1
+        || noRepeatNgramSize < 0
+        || !(repetitionPenalty > 0)
+        || earlyStopping == null) {
+      throw new IllegalArgumentException(
+          "invalid generation parameters: "
+              + maxNewTokens
+              + ", "
+              + minNewTokens
+              + ", "
+              + numBeams
+              + ", "
+              + noRepeatNgramSize
+              + ", "
+              + repetitionPenalty);
     }
   }
 
   /** Settings with the model's forced BOS/EOS tokens. */
-  public static GenerationParams of(ModelConfig config, int maxNewTokens, int minNewTokens,
-      int numBeams, double lengthPenalty, boolean earlyStopping, int noRepeatNgramSize,
+  public static GenerationParams of(
+      ModelConfig config,
+      int maxNewTokens,
+      int minNewTokens,
+      int numBeams,
+      double lengthPenalty,
+      boolean earlyStopping,
+      int noRepeatNgramSize,
       double repetitionPenalty) {
-    return new GenerationParams(maxNewTokens, minNewTokens, numBeams, lengthPenalty,
-        EarlyStopping.of(earlyStopping), noRepeatNgramSize, repetitionPenalty,
-        config.forcedBosTokenId(), config.forcedEosTokenId());
+    return new GenerationParams(
+        maxNewTokens,
+        minNewTokens,
+        numBeams,
+        lengthPenalty,
+        EarlyStopping.of(earlyStopping),
+        noRepeatNgramSize,
+        repetitionPenalty,
+        config.forcedBosTokenId(),
+        config.forcedEosTokenId());
   }
 }

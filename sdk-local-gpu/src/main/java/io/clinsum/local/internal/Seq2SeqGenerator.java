@@ -211,7 +211,9 @@ public final class Seq2SeqGenerator {
           }
           in.put(input, past);
         }
-        OrtSession.Result result = run(session, in);
+        // After the first step, cross-attention entries never change: do not fetch them again.
+        OrtSession.Result result =
+            first ? run(session, in) : run(session, in, sessions.laterStepOutputs);
         openResults.add(result);
         FloatBuffer logits = null;
         for (Map.Entry<String, OnnxValue> e : result) {
@@ -290,9 +292,14 @@ public final class Seq2SeqGenerator {
     }
 
     OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> in) throws OrtException {
+      return run(session, in, null);
+    }
+
+    OrtSession.Result run(OrtSession session, Map<String, OnnxTensor> in, Set<String> outputs)
+        throws OrtException {
       long t0 = System.nanoTime();
       try {
-        return session.run(in);
+        return outputs == null ? session.run(in) : session.run(in, outputs);
       } finally {
         if (timing != null) {
           timing.runNanos += System.nanoTime() - t0;
@@ -480,8 +487,7 @@ public final class Seq2SeqGenerator {
           s.p.earlyStopping() == GenerationParams.EarlyStopping.NEVER && s.p.lengthPenalty() > 0
               ? s.maxLength - 1
               : s.length - 1;
-      float best =
-          runningScores[b * k] / (float) Math.pow(hypotheticalLength, s.p.lengthPenalty());
+      float best = runningScores[b * k] / (float) Math.pow(hypotheticalLength, s.p.lengthPenalty());
       float worst = Float.POSITIVE_INFINITY;
       for (int i = 0; i < k; i++) {
         worst = Math.min(worst, finishedScores[b * k + i]);

@@ -35,6 +35,10 @@ public final class Seq2SeqSessions implements AutoCloseable {
   final Map<String, long[]> pastShapes;
 
   final boolean decoderTakesHiddenStatesWithPast;
+
+  /** Outputs worth fetching after the first step: logits and self-attention cache only. */
+  final java.util.Set<String> laterStepOutputs;
+
   final String description;
 
   private Seq2SeqSessions(
@@ -61,6 +65,13 @@ public final class Seq2SeqSessions implements AutoCloseable {
     }
     this.decoderTakesHiddenStatesWithPast =
         pastSession.getInputNames().contains("encoder_hidden_states");
+    java.util.Set<String> later = new java.util.LinkedHashSet<>();
+    for (String name : pastSession.getOutputNames()) {
+      if (!(name.startsWith(PRESENT) && name.contains(".encoder."))) {
+        later.add(name);
+      }
+    }
+    this.laterStepOutputs = java.util.Collections.unmodifiableSet(later);
   }
 
   /** Opens the sessions of the export in {@code dir}. */
