@@ -36,7 +36,7 @@ from pathlib import Path
 # Python's string hashing is randomised per process, and Optimum's decoder merge picks initializer names
 # by iterating over sets: pin the hash seed (re-executing once) so that the merged ONNX files are
 # byte-for-byte reproducible.
-if os.environ.get("PYTHONHASHSEED") != "0":
+if __name__ == "__main__" and os.environ.get("PYTHONHASHSEED") != "0":
     os.environ["PYTHONHASHSEED"] = "0"
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
@@ -59,7 +59,7 @@ from transformers import (  # noqa: E402
 )
 
 SEED = 20261127
-OPSET = 18  # Optimum's default for T5/BART; onnxruntime 1.26 loads up to opset 23
+OPSET = 18  # Optimum's default for T5/BART; at most 21 so that older ONNX Runtime versions load it too
 VOCAB_SIZE = 1024
 MAX_INPUT_TOKENS = 256  # BART max_position_embeddings; every golden input stays below it
 TASK = "text2text-generation-with-past"
