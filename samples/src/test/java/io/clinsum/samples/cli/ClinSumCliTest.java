@@ -112,6 +112,33 @@ class ClinSumCliTest {
   }
 
   @Test
+  void summarize_onnxBackendWithATinyModel_runsThroughTheCli() {
+    Path model = Path.of("../sdk-local-gpu/src/test/resources/models/bart-tiny-merged");
+
+    int code =
+        run(
+            "summarize",
+            "../samples/data",
+            "-b",
+            "onnx",
+            "-s",
+            "model-dir=" + model,
+            "-s",
+            "device=cpu",
+            "--num-beams",
+            "2",
+            "-q",
+            "-e",
+            dir.resolve("e.jsonl").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("chest-pain")
+        .contains("mtsamples-30")
+        .contains("summarized, 0 failed");
+  }
+
+  @Test
   void summarize_unknownBackend_exitsWithCode2AndSaysWhatIsAvailable() {
     int code = run("summarize", "../samples/data", "-b", "nope", "-q");
 
