@@ -23,6 +23,8 @@ public final class DynamicBatcher implements AutoCloseable {
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
   private final Thread worker;
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger largestBatch =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public DynamicBatcher(
       Seq2SeqGenerator generator, int maxBatchSize, Duration maxWait, String name) {
@@ -79,7 +81,13 @@ public final class DynamicBatcher implements AutoCloseable {
     failAll(rest);
   }
 
+  /** The most requests generated together so far (a diagnostic for tuning the wait). */
+  public int largestBatch() {
+    return largestBatch.get();
+  }
+
   private void run(List<Item> batch) {
+    largestBatch.accumulateAndGet(batch.size(), Math::max);
     try {
       List<long[]> inputs = new ArrayList<>(batch.size());
       batch.forEach(i -> inputs.add(i.ids()));
