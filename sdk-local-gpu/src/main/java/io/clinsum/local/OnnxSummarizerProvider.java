@@ -97,7 +97,9 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
   public Availability availability(BackendSettings settings) {
     Path dir = settings.get(MODEL_DIR);
     if (dir == null) {
-      return Availability.no("no model: set model-dir to an Optimum ONNX export folder");
+      return EmbeddedModel.describe()
+          .map(m -> Availability.yes("embedded model " + m))
+          .orElse(Availability.no("no model: set model-dir to an Optimum ONNX export folder"));
     }
     if (!Files.isRegularFile(dir.resolve("config.json"))) {
       return Availability.no(dir + " has no config.json");
@@ -114,7 +116,13 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
   public Summarizer create(BackendSettings settings) {
     OnnxModelSpec spec =
         OnnxModelSpec.builder()
-            .modelDir(settings.get(MODEL_DIR))
+            .modelDir(
+                settings
+                    .find(MODEL_DIR)
+                    .or(EmbeddedModel::folder)
+                    .orElseThrow(
+                        () ->
+                            new io.clinsum.core.ConfigurationException("no model: set model-dir")))
             .device(settings.get(DEVICE))
             .deviceId(settings.get(DEVICE_ID))
             .gpuMemoryLimitBytes(settings.get(GPU_MEMORY_LIMIT_MB) * 1024 * 1024)
