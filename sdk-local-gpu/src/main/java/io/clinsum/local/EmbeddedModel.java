@@ -33,7 +33,7 @@ public final class EmbeddedModel {
 
   /** Name and version of the shipped model, if this jar carries one. */
   public static Optional<String> describe() {
-    return manifest().map(m -> m.path("name").asText() + " " + m.path("version").asText());
+    return manifest(MANIFEST).map(m -> m.path("name").asText() + " " + m.path("version").asText());
   }
 
   /**
@@ -42,8 +42,13 @@ public final class EmbeddedModel {
    * @return empty when this build ships no model
    * @throws ConfigurationException when the cache folder cannot be written or a file is damaged
    */
-  public static synchronized Optional<Path> folder() {
-    Optional<JsonNode> manifest = manifest();
+  public static Optional<Path> folder() {
+    return folder(MANIFEST);
+  }
+
+  /** {@link #folder()} for the manifest at {@code manifestResource} (tests use their own). */
+  static synchronized Optional<Path> folder(String manifestResource) {
+    Optional<JsonNode> manifest = manifest(manifestResource);
     if (manifest.isEmpty()) {
       return Optional.empty();
     }
@@ -105,11 +110,11 @@ public final class EmbeddedModel {
     }
   }
 
-  private static Optional<JsonNode> manifest() {
-    try (InputStream in = EmbeddedModel.class.getClassLoader().getResourceAsStream(MANIFEST)) {
+  private static Optional<JsonNode> manifest(String resource) {
+    try (InputStream in = EmbeddedModel.class.getClassLoader().getResourceAsStream(resource)) {
       return in == null ? Optional.empty() : Optional.of(new ObjectMapper().readTree(in));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + MANIFEST, e);
+      throw new UncheckedIOException("Cannot read " + resource, e);
     }
   }
 
