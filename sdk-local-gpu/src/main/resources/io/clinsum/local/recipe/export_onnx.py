@@ -6,8 +6,10 @@ whose ``use_cache_branch`` input selects the first step or a cached step; the tw
 Optimum also writes are deleted), with ``config.json``, ``generation_config.json`` and the tokenizer
 files (``tokenizer.json`` ...) copied from the model folder.
 
-``--quantize int8`` quantizes every graph dynamically (int8 weights, ONNX Runtime's
-``quantize_dynamic``); the output folder then holds the int8 files under the same names.
+``--quantize int8`` quantizes dynamically (int8 weights, ONNX Runtime's ``quantize_dynamic``); the
+output folder then holds the int8 files under the same names. The two split decoders are quantized
+and then merged (``quantize_dynamic`` leaves the weights of an already merged decoder in fp32: they
+sit outside the ``If`` branches that use them).
 
 A check follows every export: greedy ``generate`` (``max_new_tokens`` 20) of the PyTorch model and of
 ``optimum.onnxruntime.ORTModelForSeq2SeqLM`` on the exported folder must give identical token ids
@@ -114,8 +116,12 @@ def pin_hash_seed() -> None:
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
-def onnx_export(model_dir: Path, out_dir: Path, opset: int | None = None) -> None:
-    """Optimum export with the merged decoder; keeps only the merged layout when the merge succeeded."""
+def onnx_export(model_dir: Path, out_dir: Path, opset: int | None = None, keep_split: bool = False) -> None:
+    """Optimum export with the merged decoder.
+
+    The split decoders Optimum writes next to the merged one are deleted (unless ``keep_split``) so that
+    the folder holds one layout only; they stay when the merge did not happen.
+    """
     from optimum.exporters.onnx import main_export
 
     main_export(
@@ -127,7 +133,7 @@ def onnx_export(model_dir: Path, out_dir: Path, opset: int | None = None) -> Non
         library_name="transformers",
         do_validation=True,
     )
-    if (out_dir / MERGED_DECODER).exists():
+    if (out_dir / MERGED_DECODER).exists() and not keep_split:
         for name in SPLIT_DECODERS:
             (out_dir / name).unlink(missing_ok=True)
     for path in out_dir.iterdir():
@@ -144,17 +150,37 @@ def copy_model_files(src: Path, dest: Path) -> None:
 
 
 def quantize_int8(src: Path, dest: Path) -> None:
-    """Dynamic int8 quantization of every graph of ``src`` into ``dest`` (same names), plus the other files."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    """Dynamic int8 quantization of the export in ``src`` into ``dest``, under the same file names.
 
-    dest.mkdir(parents=True, exist_ok=True)
-    for path in sorted(src.glob("*.onnx")):
+    ``src`` must still hold the split decoders when it holds a merged one: they are quantized one by one
+    and merged again, as Optimum merges them.
+    """
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from optimum.onnx import merge_decoders
+
+    def quantize(path: Path, out: Path) -> None:
         quantize_dynamic(
             model_input=str(path),
-            model_output=str(dest / path.name),
+            model_output=str(out),
             weight_type=QuantType.QInt8,
             use_external_data_format=path.stat().st_size > _EXTERNAL_DATA_BYTES,
         )
+
+    dest.mkdir(parents=True, exist_ok=True)
+    merged = (src / MERGED_DECODER).exists()
+    graphs = [p for p in sorted(src.glob("*.onnx")) if p.name != MERGED_DECODER]
+    with tempfile.TemporaryDirectory(prefix="clinsum-onnx-int8-") as tmp:
+        for path in graphs:
+            out = Path(tmp) / path.name if merged and path.name in SPLIT_DECODERS else dest / path.name
+            quantize(path, out)
+        if merged:
+            # the decoder with past has no cross-attention outputs, hence strict=False (as in Optimum)
+            merge_decoders(
+                decoder=Path(tmp) / SPLIT_DECODERS[0],
+                decoder_with_past=Path(tmp) / SPLIT_DECODERS[1],
+                save_path=dest / MERGED_DECODER,
+                strict=False,
+            )
     copy_model_files(src, dest)
 
 
@@ -165,7 +191,7 @@ def greedy_ids(model, tokenizer, texts: Sequence[str], generation_config) -> lis
     outputs = []
     with torch.no_grad():
         for text in texts:
-            enc = tokenizer(text, return_tensors="pt", truncation=True, max_length=512)
+            enc = tokenizer(text, return_tensors="pt", truncation=True)  # to the tokenizer's model_max_length
             seq = model.generate(**enc, generation_config=generation_config)
             outputs.append(seq[0].tolist())
     return outputs
@@ -230,7 +256,7 @@ def export(
     reference = greedy_ids(model, tokenizer, texts, gen)
     with tempfile.TemporaryDirectory(prefix="clinsum-onnx-fp32-") as tmp:
         fp32_dir = Path(tmp) if quantize else output_dir
-        onnx_export(model_dir, fp32_dir, opset)
+        onnx_export(model_dir, fp32_dir, opset, keep_split=bool(quantize))
         fp32 = compare(reference, fp32_dir, tokenizer, texts, gen)
         int8 = None
         if quantize:

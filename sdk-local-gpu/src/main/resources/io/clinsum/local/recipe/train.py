@@ -26,6 +26,7 @@ See README.md next to this file.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -43,7 +44,7 @@ import numpy as np  # noqa: E402
 # arguments
 # --------------------------------------------------------------------------------------
 
-ON_SAGEMAKER = "SM_TRAINING_ENV" in os.environ or "SM_MODEL_DIR" in os.environ
+ON_SAGEMAKER = "SM_TRAINING_ENV" in os.environ  # set by the SageMaker training toolkit
 
 
 def str2bool(value: str | bool) -> bool:
@@ -167,7 +168,7 @@ _KEY = re.compile(r"[^A-Za-z0-9_./-]+")
 
 
 def format_value(value: float | int) -> str:
-    """Plain decimal notation (5e-05 becomes 0.00005), so that a regex like ``([0-9.]+)`` matches."""
+    """Plain decimal notation (5e-05 becomes 0.00005, 1.0 stays 1.0), so that a regex like ``([0-9.]+)`` matches."""
     if isinstance(value, (bool, np.bool_)):
         return str(int(value))
     if isinstance(value, (int, np.integer)):
@@ -175,7 +176,7 @@ def format_value(value: float | int) -> str:
     value = float(value)
     if not math.isfinite(value):
         return str(value)  # nan, inf, -inf
-    return np.format_float_positional(value, unique=True, trim="-")
+    return np.format_float_positional(value, unique=True, trim="0")
 
 
 def metric_lines(values: dict[str, Any]) -> list[str]:
@@ -216,9 +217,10 @@ def csv_files(channel: Path) -> list[str]:
 
 def load_channel(channel: Path):
     """Load a CSV channel with ``datasets``; every cell is read as text (empty cells as "")."""
-    from datasets import load_dataset
+    from datasets import Features, Value, load_dataset
 
-    ds = load_dataset("csv", data_files={"data": csv_files(channel)}, keep_default_na=False, dtype=str)["data"]
+    ds = load_dataset("csv", data_files={"data": csv_files(channel)}, keep_default_na=False)["data"]
+    ds = ds.cast(Features({name: Value("string") for name in ds.column_names}))
     missing = {"note", "summary"} - set(ds.column_names)
     if missing:
         raise SystemExit(f"ERROR: channel {channel} lacks the column(s) {sorted(missing)}; "
@@ -442,8 +444,7 @@ def save_tokenizer(tokenizer, folder: Path) -> None:
 def final_generation_config(model, args: argparse.Namespace):
     """The model's generation config with the recipe's decoding defaults (beam settings only with beams)."""
     gen = model.generation_config
-    gen.max_new_tokens = args.max_new_tokens
-    gen.max_length = None
+    gen.max_new_tokens = args.max_new_tokens  # wins over a max_length, in transformers and in the Java engine
     gen.num_beams = args.num_beams
     gen.do_sample = False
     gen.no_repeat_ngram_size = args.no_repeat_ngram_size
@@ -536,9 +537,10 @@ def metrics_callback():
 
 def training_arguments(args: argparse.Namespace, has_validation: bool):
     """Seq2SeqTrainingArguments: AdamW ('adamw_torch'), a get_scheduler schedule, eval every epoch."""
+    import torch
     from transformers import Seq2SeqTrainingArguments
 
-    return Seq2SeqTrainingArguments(
+    kwargs = dict(
         output_dir=str(args.output_data_dir / "trainer"),
         num_train_epochs=args.epochs,
         max_steps=args.max_steps,
@@ -573,14 +575,28 @@ def training_arguments(args: argparse.Namespace, has_validation: bool):
         report_to="none",
         disable_tqdm=True,
         dataloader_num_workers=0,
+        dataloader_pin_memory=torch.cuda.is_available() and args.num_gpus != 0,
     )
+    # SageMaker containers ship different transformers versions: keep only the arguments this
+    # one knows (transformers 5 takes the warm-up ratio as a fractional warmup_steps).
+    known = {f.name for f in dataclasses.fields(Seq2SeqTrainingArguments)}
+    if "warmup_ratio" not in known and not kwargs["warmup_steps"] and kwargs["warmup_ratio"]:
+        kwargs["warmup_steps"] = kwargs["warmup_ratio"]
+    dropped = sorted(k for k in kwargs if k not in known)
+    for key in dropped:
+        del kwargs[key]
+    if dropped:
+        print(f"note: this transformers version has no {', '.join(dropped)}; not set", flush=True)
+    return Seq2SeqTrainingArguments(**kwargs)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Train, evaluate, save and optionally export; returns what is written to metrics.json."""
+    import datasets
     import transformers
     from transformers import DataCollatorForSeq2Seq, PrinterCallback, Seq2SeqTrainer, set_seed
 
+    datasets.disable_progress_bars()  # keep the log to metric lines and warnings
     transformers.utils.logging.set_verbosity_warning()
     set_seed(args.seed)
     args.model_dir.mkdir(parents=True, exist_ok=True)
@@ -620,21 +636,23 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "log_history": trainer.state.log_history,
         "hyperparameters": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
     }
-    if trainer.is_world_process_zero():
-        model.generation_config = final_generation_config(model, args)
-        trainer.save_model(str(args.model_dir))
-        save_tokenizer(tokenizer, args.model_dir)
-        if args.export_onnx:
-            report["onnx"] = export_to_onnx(args, splits)
-        (args.output_data_dir / "metrics.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    emit({"progress": 1.0})
+    model.generation_config = final_generation_config(model, args)
+    trainer.save_model(str(args.model_dir))  # on every process (distributed back-ends gather there)
+    if not trainer.is_world_process_zero():
+        return report
+    save_tokenizer(tokenizer, args.model_dir)
+    export = export_to_onnx(args, splits) if args.export_onnx else None
+    if export is not None:
+        report["onnx"] = export.to_json()
+    (args.output_data_dir / "metrics.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if export is not None and not export.fp32_parity_ok:
+        raise SystemExit(f"ERROR: the ONNX export does not match PyTorch: {export.describe_mismatches()}")
     return report
 
 
-def export_to_onnx(args: argparse.Namespace, splits: Splits) -> dict[str, Any]:
-    """Export the saved model to <model_dir>/onnx and check its greedy output against PyTorch."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import export_onnx
+def export_to_onnx(args: argparse.Namespace, splits: Splits):
+    """Export the saved model to <model_dir>/onnx and check its greedy output against PyTorch's."""
+    import export_onnx  # next to this file (the script's folder is on sys.path)
 
     inputs = list(splits.validation["source"][:4]) or list(splits.train["source"][:4])
     result = export_onnx.export(
@@ -644,16 +662,16 @@ def export_to_onnx(args: argparse.Namespace, splits: Splits) -> dict[str, Any]:
         check_inputs=inputs,
     )
     emit(result.metrics())
-    if not result.fp32_parity_ok:
-        raise SystemExit(f"ERROR: ONNX export differs from PyTorch: {result.describe_mismatches()}")
-    return result.to_json()
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    run(args)
+    run(parse_args(argv))
     return 0
 
 
 if __name__ == "__main__":
+    from export_onnx import pin_hash_seed
+
+    pin_hash_seed()
     sys.exit(main())
