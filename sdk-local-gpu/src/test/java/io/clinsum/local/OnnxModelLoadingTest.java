@@ -119,13 +119,24 @@ class OnnxModelLoadingTest {
   }
 
   @Test
-  void provider_withoutModelDir_isUnavailableAndSaysWhy() {
+  void provider_withoutModelDir_usesTheEmbeddedModelButIsNotTheDefault() {
     SummarizerProvider p = Summarizers.provider("onnx");
 
-    assertThat(p.availability(BackendSettings.empty()).available()).isFalse();
-    assertThatThrownBy(() -> Summarizers.open("onnx"))
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("model-dir");
+    assertThat(p.availability(BackendSettings.empty()).reason())
+        .isEqualTo("embedded model clinsum-nursing-t5-mini 1.0.0");
+    assertThat(Summarizers.defaultBackend(BackendSettings.empty())).isEqualTo("extractive");
+    try (Summarizer s = Summarizers.open("onnx")) {
+      SummarizationResult r =
+          s.summarize(
+              SummarizationRequest.of(
+                  "seed",
+                  "Patient presented to the emergency department with severe chest pain radiating to the"
+                      + " left arm. ECG showed ST elevation in the anterior leads. Troponin elevated."
+                      + " Taken for emergent cardiac catheterization with PCI to the LAD."));
+      assertThat(r.modelId()).isEqualTo("clinsum-nursing-t5-mini");
+      assertThat(r.modelVersion()).isEqualTo("1.0.0");
+      assertThat(r.text()).contains("STEMI").contains("PCI");
+    }
   }
 
   @Test

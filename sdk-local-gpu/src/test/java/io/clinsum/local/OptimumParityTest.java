@@ -36,7 +36,11 @@ class OptimumParityTest {
         f ->
             OnnxModel.load(
                 OnnxModelSpec.builder()
-                    .modelDir(MODELS.resolve(f))
+                    // "embedded": the default model shipped in the jar, loaded as users get it
+                    .modelDir(
+                        f.equals("embedded")
+                            ? EmbeddedModel.folder().orElseThrow()
+                            : MODELS.resolve(f))
                     .device("cpu")
                     .intraOpThreads(1)
                     .build()));
@@ -48,11 +52,14 @@ class OptimumParityTest {
     LOADED.clear();
   }
 
+  /** Golden rows of the tiny test models and of the embedded default model. */
   static List<JsonNode> golden() throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(MODELS.resolve("golden.jsonl"))) {
-      if (!line.isBlank()) {
-        out.add(JSON.readTree(line));
+    for (String file : List.of("golden.jsonl", "golden-embedded.jsonl")) {
+      for (String line : Files.readAllLines(MODELS.resolve(file))) {
+        if (!line.isBlank()) {
+          out.add(JSON.readTree(line));
+        }
       }
     }
     return out;

@@ -26,8 +26,8 @@ public interface SummarizerProvider {
   Availability availability(BackendSettings settings);
 
   /**
-   * Preference among available backends when the caller names none: higher wins. Model backends
-   * rank above the extractive one, which ranks above baselines.
+   * Preference among available backends when the caller names none: higher wins. Backends that can
+   * do worse than the extractive one on real notes should rank below it.
    */
   int priority();
 
