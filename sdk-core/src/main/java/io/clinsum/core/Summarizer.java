@@ -135,6 +135,39 @@ public abstract class Summarizer implements AutoCloseable {
   }
 
   /**
+   * Summarizes several notes like {@link #summarizeAll}, but a bad note or a failing backend call
+   * fails only its own request: each outcome holds a result or the error, in request order. Use it
+   * for bulk work that must go on past a bad row.
+   *
+   * @throws SummarizerClosedException if this summarizer is closed
+   */
+  public final List<SummarizationOutcome> summarizeEach(List<SummarizationRequest> requests) {
+    ensureOpen();
+    try {
+      List<SummarizationOutcome> out = new ArrayList<>(requests.size());
+      for (SummarizationResult r : summarizeAll(requests)) {
+        out.add(new SummarizationOutcome(r.requestId(), r, null));
+      }
+      return out;
+    } catch (SummarizerClosedException e) {
+      throw e;
+    } catch (ClinSumException batchFailure) {
+      // Find out which requests fail by running them one by one.
+      List<SummarizationOutcome> out = new ArrayList<>(requests.size());
+      for (SummarizationRequest request : requests) {
+        try {
+          out.add(new SummarizationOutcome(request.id(), summarize(request), null));
+        } catch (SummarizerClosedException e) {
+          throw e;
+        } catch (ClinSumException e) {
+          out.add(new SummarizationOutcome(request.id(), null, e));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
    * Summarizes one note on this summarizer's own worker threads (as many as processors), which
    * close with it. Validation errors complete the future exceptionally.
    */

@@ -146,6 +146,36 @@ class SummarizerTest {
   }
 
   @Test
+  void summarizeEach_oneBadRequest_failsAloneAndTheOthersSucceed() {
+    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+      List<SummarizationOutcome> outcomes =
+          s.summarizeEach(
+              List.of(
+                  SummarizationRequest.of("a", "one two"),
+                  SummarizationRequest.of("b", "   "),
+                  SummarizationRequest.of("c", "three four")));
+
+      assertThat(outcomes)
+          .extracting(SummarizationOutcome::requestId)
+          .containsExactly("a", "b", "c");
+      assertThat(outcomes)
+          .extracting(SummarizationOutcome::succeeded)
+          .containsExactly(true, false, true);
+      assertThat(outcomes.get(1).error()).isInstanceOf(InvalidRequestException.class);
+      assertThat(outcomes.get(2).result().text()).isEqualTo("three");
+    }
+  }
+
+  @Test
+  void summarizeEach_afterClose_throwsInsteadOfReportingEveryRequest() {
+    RecordingSummarizer s = new RecordingSummarizer(40);
+    s.close();
+
+    assertThatThrownBy(() -> s.summarizeEach(List.of(SummarizationRequest.of("x y"))))
+        .isInstanceOf(SummarizerClosedException.class);
+  }
+
+  @Test
   void close_twice_releasesOnce() {
     RecordingSummarizer s = new RecordingSummarizer(40);
     s.close();

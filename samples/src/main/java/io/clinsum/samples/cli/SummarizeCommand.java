@@ -1,7 +1,7 @@
 package io.clinsum.samples.cli;
 
-import io.clinsum.core.ClinSumException;
 import io.clinsum.core.GenerationOptions;
+import io.clinsum.core.SummarizationOutcome;
 import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.SummarizationResult;
 import io.clinsum.core.Summarizer;
@@ -198,30 +198,18 @@ final class SummarizeCommand implements Callable<Integer> {
               .options(options)
               .build());
     }
-    List<SummarizationResult> results;
-    try {
-      results = s.summarizeAll(requests);
-    } catch (ClinSumException batchFailure) {
-      results = new ArrayList<>();
-      for (SummarizationRequest request : requests) {
-        try {
-          results.add(s.summarize(request));
-        } catch (ClinSumException e) {
-          results.add(null);
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("source", source);
-          row.put("id", request.id());
-          row.put("kind", e.getClass().getSimpleName());
-          row.put("message", e.getMessage());
-          err.writeRow(row);
-        }
-      }
-    }
     long ok = 0;
-    for (SummarizationResult r : results) {
-      if (r == null) {
+    for (SummarizationOutcome outcome : s.summarizeEach(requests)) {
+      if (!outcome.succeeded()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("source", source);
+        row.put("id", outcome.requestId());
+        row.put("kind", outcome.error().getClass().getSimpleName());
+        row.put("message", outcome.error().getMessage());
+        err.writeRow(row);
         continue;
       }
+      SummarizationResult r = outcome.result();
       ok++;
       long ms = r.elapsed().toMillis();
       if (out != null) {

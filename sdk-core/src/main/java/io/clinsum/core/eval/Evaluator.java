@@ -1,9 +1,8 @@
 package io.clinsum.core.eval;
 
-import io.clinsum.core.ClinSumException;
 import io.clinsum.core.ProgressListener;
+import io.clinsum.core.SummarizationOutcome;
 import io.clinsum.core.SummarizationRequest;
-import io.clinsum.core.SummarizationResult;
 import io.clinsum.core.Summarizer;
 import io.clinsum.core.SummarizerInfo;
 import io.clinsum.core.dataset.DatasetRecord;
@@ -54,11 +53,11 @@ public final class Evaluator {
     long start = System.nanoTime();
     for (int from = 0; from < scored.size(); from += batchSize) {
       List<DatasetRecord> batch = scored.subList(from, Math.min(scored.size(), from + batchSize));
-      List<Outcome> outcomes = summarizeBatch(summarizer, batch);
+      List<SummarizationOutcome> outcomes = summarizer.summarizeEach(requests(batch));
       for (int i = 0; i < batch.size(); i++) {
         DatasetRecord r = batch.get(i);
-        Outcome o = outcomes.get(i);
-        String prediction = o.result() == null ? null : o.result().text();
+        SummarizationOutcome o = outcomes.get(i);
+        String prediction = o.succeeded() ? o.result().text() : null;
         items.add(
             new EvaluationResult.Item(
                 r.id(),
@@ -66,7 +65,7 @@ public final class Evaluator {
                 r.summary(),
                 prediction,
                 scorer.score(r.summary(), prediction == null ? "" : prediction),
-                o.error()));
+                o.succeeded() ? null : o.error().getMessage()));
       }
       progress.onProgress(items.size(), scored.size());
     }
@@ -81,10 +80,7 @@ public final class Evaluator {
         elapsed);
   }
 
-  private record Outcome(SummarizationResult result, String error) {}
-
-  /** Summarizes a batch; when the batch fails, retries one by one so one bad note fails alone. */
-  private static List<Outcome> summarizeBatch(Summarizer s, List<DatasetRecord> batch) {
+  private static List<SummarizationRequest> requests(List<DatasetRecord> batch) {
     List<SummarizationRequest> requests = new ArrayList<>(batch.size());
     for (DatasetRecord r : batch) {
       requests.add(
@@ -94,19 +90,7 @@ public final class Evaluator {
               .instruction(r.instruction())
               .build());
     }
-    try {
-      return s.summarizeAll(requests).stream().map(r -> new Outcome(r, null)).toList();
-    } catch (ClinSumException batchFailure) {
-      List<Outcome> out = new ArrayList<>(batch.size());
-      for (SummarizationRequest request : requests) {
-        try {
-          out.add(new Outcome(s.summarize(request), null));
-        } catch (ClinSumException e) {
-          out.add(new Outcome(null, e.getMessage()));
-        }
-      }
-      return out;
-    }
+    return requests;
   }
 
   private Map<RougeType, EvaluationResult.Aggregate> aggregate(List<EvaluationResult.Item> items) {
