@@ -138,6 +138,66 @@ class ClinSumCliTest {
         .contains("summarized, 0 failed");
   }
 
+  private static String python3() {
+    for (String d : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, "python3"))) {
+        return Path.of(d, "python3").toString();
+      }
+    }
+    throw new IllegalStateException("python3 is not on the PATH");
+  }
+
+  @Test
+  void finetune_withARecipeHonouringTheContract_printsTheModelAndMetrics() {
+    // A stand-in recipe (same SM_* contract and output lines) keeps PyTorch out of this test.
+    String recipe = "../sdk-local-gpu/src/test/resources/finetune";
+
+    int code =
+        run(
+            "finetune",
+            "../samples/data/synthetic-notes.csv",
+            "--recipe-dir",
+            recipe,
+            "--entry-point",
+            "fake_recipe.py",
+            "--python",
+            python3(),
+            "-p",
+            "epochs=2",
+            "-w",
+            dir.resolve("job").toString(),
+            "-q");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("model: " + dir.resolve("job/model").toAbsolutePath())
+        .contains("rows=20.0")
+        .contains("eval_rougeL=0.61")
+        .contains("epochs=2.0");
+  }
+
+  @Test
+  void finetune_failingRecipe_exitsWith2AndShowsTheLogTail() {
+    int code =
+        run(
+            "finetune",
+            "../samples/data/synthetic-notes.csv",
+            "--recipe-dir",
+            "../sdk-local-gpu/src/test/resources/finetune",
+            "--entry-point",
+            "fake_recipe.py",
+            "--python",
+            python3(),
+            "-p",
+            "mode=fail",
+            "-w",
+            dir.resolve("job").toString(),
+            "-q");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("exit code 3").contains("CUDA out of memory");
+  }
+
   @Test
   void summarize_unknownBackend_exitsWithCode2AndSaysWhatIsAvailable() {
     int code = run("summarize", "../samples/data", "-b", "nope", "-q");

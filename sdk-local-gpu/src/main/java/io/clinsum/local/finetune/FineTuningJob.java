@@ -136,9 +136,12 @@ public final class FineTuningJob implements AutoCloseable {
       throw new ConfigurationException(
           "Cannot prepare the job folder " + work + ": " + e.getMessage(), e);
     }
+    // The process runs in the job folder: a relative interpreter path means the caller's folder.
     List<String> command =
         new ArrayList<>(
-            List.of(request.python().toString(), code.resolve(request.entryPoint()).toString()));
+            List.of(
+                request.python().toAbsolutePath().toString(),
+                code.resolve(request.entryPoint()).toString()));
     request
         .hyperparameters()
         .forEach(

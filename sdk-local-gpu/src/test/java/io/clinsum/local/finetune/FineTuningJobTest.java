@@ -67,6 +67,14 @@ class FineTuningJobTest {
   }
 
   @Test
+  void start_relativeInterpreterPath_isResolvedAgainstTheCallersFolder() {
+    Path relative = Path.of("").toAbsolutePath().relativize(python());
+    try (FineTuningJob job = FineTuningJob.start(request("ok").python(relative).build(), e -> {})) {
+      assertThat(job.await().metrics()).containsEntry("eval_rougeL", 0.61);
+    }
+  }
+
+  @Test
   void await_recipeFails_throwsWithTheExitCodeAndTheLogTail() {
     try (FineTuningJob job = FineTuningJob.start(request("fail").build(), e -> {})) {
       assertThatThrownBy(job::await)
