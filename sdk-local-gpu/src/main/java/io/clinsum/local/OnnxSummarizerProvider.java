@@ -20,6 +20,22 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
           null,
           "Folder of a Hugging Face Optimum seq2seq ONNX export (T5, BART, Pegasus, Marian).");
 
+  /** Folder of a {@link io.clinsum.local.finetune.ModelRegistry}. */
+  public static final BackendOption<Path> REGISTRY =
+      new BackendOption<>(
+          "registry",
+          Path.class,
+          null,
+          "Folder of a model registry (fine-tuned versions); used with 'model'.");
+
+  /** A registered model: NAME (latest version) or NAME@VERSION. */
+  public static final BackendOption<String> MODEL =
+      new BackendOption<>(
+          "model",
+          String.class,
+          null,
+          "Registered model to load from 'registry': NAME (latest) or NAME@VERSION.");
+
   public static final BackendOption<String> DEVICE =
       new BackendOption<>(
           "device",
@@ -82,6 +98,8 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
   public List<BackendOption<?>> options() {
     return List.of(
         MODEL_DIR,
+        REGISTRY,
+        MODEL,
         DEVICE,
         DEVICE_ID,
         GPU_MEMORY_LIMIT_MB,
@@ -95,6 +113,16 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
 
   @Override
   public Availability availability(BackendSettings settings) {
+    if (settings.get(MODEL) != null) {
+      if (settings.get(REGISTRY) == null) {
+        return Availability.no("'model' needs 'registry', the registry folder");
+      }
+      try {
+        return Availability.yes(modelDir(settings).toString());
+      } catch (io.clinsum.core.ConfigurationException e) {
+        return Availability.no(e.getMessage());
+      }
+    }
     Path dir = settings.get(MODEL_DIR);
     if (dir == null) {
       return EmbeddedModel.describe()
@@ -121,13 +149,7 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
   public Summarizer create(BackendSettings settings) {
     OnnxModelSpec spec =
         OnnxModelSpec.builder()
-            .modelDir(
-                settings
-                    .find(MODEL_DIR)
-                    .or(EmbeddedModel::folder)
-                    .orElseThrow(
-                        () ->
-                            new io.clinsum.core.ConfigurationException("no model: set model-dir")))
+            .modelDir(modelDir(settings))
             .device(settings.get(DEVICE))
             .deviceId(settings.get(DEVICE_ID))
             .gpuMemoryLimitBytes(settings.get(GPU_MEMORY_LIMIT_MB) * 1024 * 1024)
@@ -139,6 +161,18 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
             .build();
     OnnxModel model = MODELS.acquire(spec, OnnxModel::load);
     return new OnnxSummarizer(model, settings.get(PREFIX), MODELS.releaser());
+  }
+
+  /** model-dir, else the registered model, else the embedded one. */
+  private static Path modelDir(BackendSettings settings) {
+    if (settings.get(MODEL) != null) {
+      return new io.clinsum.local.finetune.ModelRegistry(settings.get(REGISTRY))
+          .resolve(settings.get(MODEL));
+    }
+    return settings
+        .find(MODEL_DIR)
+        .or(EmbeddedModel::folder)
+        .orElseThrow(() -> new io.clinsum.core.ConfigurationException("no model: set model-dir"));
   }
 
   /** Number of models loaded in this process (for tests). */

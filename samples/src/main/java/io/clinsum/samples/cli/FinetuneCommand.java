@@ -4,6 +4,7 @@ import io.clinsum.core.dataset.DatasetReader;
 import io.clinsum.core.dataset.DatasetRecord;
 import io.clinsum.local.finetune.FineTuningJob;
 import io.clinsum.local.finetune.FineTuningRequest;
+import io.clinsum.local.finetune.ModelRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,20 @@ final class FinetuneCommand implements Callable<Integer> {
       description = "No progress bar.")
   boolean quiet;
 
+  @Option(
+      names = "--register",
+      paramLabel = "NAME",
+      description = "Register the exported model as the next version of NAME in --registry.")
+  String register;
+
+  @Option(
+      names = "--registry",
+      defaultValue = "clinsum-models",
+      description =
+          "Model registry folder (default: ${DEFAULT-VALUE}); the onnx backend loads"
+              + " from it with -s registry=DIR -s model=NAME[@VERSION].")
+  Path registry;
+
   @Mixin FieldOptions fields;
 
   @Override
@@ -114,6 +129,14 @@ final class FinetuneCommand implements Callable<Integer> {
     // After the bar has closed, so the report starts on a line of its own.
     out.printf("model: %s%n", result.modelDir());
     result.metrics().forEach((k, v) -> out.printf("%s=%s%n", k, v));
+    if (register != null) {
+      Path version =
+          new ModelRegistry(registry)
+              .register(register, result.modelDir().resolve("onnx"), result.metrics(), null);
+      out.printf(
+          "registered: %s (use -b onnx -s registry=%s -s model=%s@%s)%n",
+          version, registry, register, version.getFileName());
+    }
     out.flush();
     return 0;
   }

@@ -166,6 +166,10 @@ class ClinSumCliTest {
             "epochs=2",
             "-w",
             dir.resolve("job").toString(),
+            "--register",
+            "ward-7",
+            "--registry",
+            dir.resolve("registry").toString(),
             "-q");
 
     assertThat(code).as(err.toString()).isZero();
@@ -173,7 +177,9 @@ class ClinSumCliTest {
         .contains("model: " + dir.resolve("job/model").toAbsolutePath())
         .contains("rows=20.0")
         .contains("eval_rougeL=0.61")
-        .contains("epochs=2.0");
+        .contains("epochs=2.0")
+        .contains("registered: " + dir.resolve("registry/ward-7/1").toAbsolutePath());
+    assertThat(dir.resolve("registry/ward-7/1/clinsum-model.json")).content().contains("0.61");
   }
 
   @Test
