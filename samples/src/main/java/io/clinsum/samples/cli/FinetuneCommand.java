@@ -8,7 +8,6 @@ import io.clinsum.local.finetune.ModelRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +142,7 @@ final class FinetuneCommand implements Callable<Integer> {
 
   private List<DatasetRecord> read(Path file) {
     try (DatasetReader reader = DatasetReader.open(file, fields.toOptions(false))) {
-      List<DatasetRecord> records = new ArrayList<>();
-      reader.forEachRemaining(records::add);
-      return records;
+      return reader.readAll();
     }
   }
 

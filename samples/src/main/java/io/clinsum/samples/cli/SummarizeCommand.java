@@ -138,7 +138,7 @@ final class SummarizeCommand implements Callable<Integer> {
           unreadable += reader.issues().size();
           progress.stepTo(reader.rowsRead(), -1);
         } catch (DatasetFormatException e) {
-          writeIssue(source, null, e.issue(), err);
+          writeIssue(source, e.issue(), err);
           unreadable++;
         }
       }
@@ -235,15 +235,14 @@ final class SummarizeCommand implements Callable<Integer> {
   private static int writeIssues(DatasetReader reader, int seen, String source, DatasetWriter err) {
     List<DatasetIssue> issues = reader.issues();
     for (int i = seen; i < issues.size(); i++) {
-      writeIssue(source, null, issues.get(i), err);
+      writeIssue(source, issues.get(i), err);
     }
     return issues.size();
   }
 
-  private static void writeIssue(String source, String id, DatasetIssue issue, DatasetWriter err) {
+  private static void writeIssue(String source, DatasetIssue issue, DatasetWriter err) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("source", source);
-    row.put("id", id);
     row.put("row", issue.row());
     row.put("line", issue.line());
     row.put("byte_offset", issue.byteOffset());

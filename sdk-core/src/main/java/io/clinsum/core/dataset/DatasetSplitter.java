@@ -1,6 +1,5 @@
 package io.clinsum.core.dataset;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,7 +48,7 @@ public final class DatasetSplitter {
 
   /** The part {@code record} belongs to. */
   public Part assign(DatasetRecord record) {
-    double u = (mix(hash(record.note()) ^ mix(seed)) >>> 11) * 0x1.0p-53;
+    double u = (mix(NoteHash.of(record.note()) ^ mix(seed)) >>> 11) * 0x1.0p-53;
     if (u < test) {
       return Part.TEST;
     }
@@ -110,16 +109,6 @@ public final class DatasetSplitter {
     }
     columns.addAll(r.metadata().keySet());
     return columns;
-  }
-
-  private static long hash(String s) {
-    long h = 0xcbf29ce484222325L;
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    for (byte b : bytes) {
-      h ^= b & 0xFF;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   /** SplitMix64 finaliser: spreads nearby hashes over the whole range. */

@@ -1,7 +1,6 @@
 package io.clinsum.core.dataset;
 
 import io.clinsum.core.dataset.DatasetIssue.Kind;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,7 +71,6 @@ public final class DatasetValidator {
   }
 
   private void check(DatasetRecord r, long row, State state) {
-    String field = null;
     if (r.note().isBlank()) {
       state.add(
           new DatasetIssue(
@@ -119,33 +117,22 @@ public final class DatasetValidator {
     }
     Long firstWithId = r.id().equals("row-" + row) ? null : state.ids.putIfAbsent(r.id(), row);
     if (firstWithId != null) {
-      field = "id";
       state.add(
           new DatasetIssue(
               Kind.DUPLICATE,
               row,
               0,
               -1,
-              field,
+              "id",
               "id '" + r.id() + "' already used by row " + firstWithId));
     } else if (!r.note().isBlank()) {
-      Long firstWithNote = state.notes.putIfAbsent(fingerprint(r.note()), row);
+      Long firstWithNote = state.notes.putIfAbsent(NoteHash.of(r.note()), row);
       if (firstWithNote != null) {
         state.add(
             new DatasetIssue(
                 Kind.DUPLICATE, row, 0, -1, "note", "same note text as row " + firstWithNote));
       }
     }
-  }
-
-  /** A 64-bit FNV-1a hash of the note's UTF-8 bytes: collisions are negligible at 10^6 rows. */
-  private static long fingerprint(String note) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : note.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
-      h *= 0x100000001b3L;
-    }
-    return h;
   }
 
   private static final class State {

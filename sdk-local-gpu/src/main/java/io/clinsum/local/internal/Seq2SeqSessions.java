@@ -34,8 +34,6 @@ public final class Seq2SeqSessions implements AutoCloseable {
   /** Cache entries such as {@code 0.decoder.key}, with their static head count and size. */
   final Map<String, long[]> pastShapes;
 
-  final boolean decoderTakesHiddenStatesWithPast;
-
   /** Outputs worth fetching after the first step: logits and self-attention cache only. */
   final java.util.Set<String> laterStepOutputs;
 
@@ -63,8 +61,6 @@ public final class Seq2SeqSessions implements AutoCloseable {
             e.getKey().substring(PAST.length()), ((TensorInfo) e.getValue().getInfo()).getShape());
       }
     }
-    this.decoderTakesHiddenStatesWithPast =
-        pastSession.getInputNames().contains("encoder_hidden_states");
     java.util.Set<String> later = new java.util.LinkedHashSet<>();
     for (String name : pastSession.getOutputNames()) {
       if (!(name.startsWith(PRESENT) && name.contains(".encoder."))) {
