@@ -1,0 +1,16 @@
+package io.clinsum.ee.application;
+
+import jakarta.ejb.Local;
+import java.io.OutputStream;
+
+/** Reviewed summaries out, as training data for the next model version. */
+@Local
+public interface ExportService {
+  /**
+   * Writes every APPROVED and EDITED summary with its note as CSV {@code note,summary}, formula
+   * cells neutralised; audited.
+   *
+   * @return rows written
+   */
+  long writeFineTuningCsv(Actor actor, OutputStream out);
+}

@@ -1,0 +1,158 @@
+package io.clinsum.ee.application.internal;
+
+import io.clinsum.ee.domain.model.job.Job;
+import io.clinsum.ee.domain.model.job.JobKind;
+import io.clinsum.ee.domain.model.job.JobStatus;
+import io.clinsum.ee.infrastructure.batch.SummarizeJobListener;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Keeps summarization jobs running to the end. Every few seconds it starts queued jobs and
+ * relaunches jobs whose execution died: after a server crash (the row says RUNNING but this server
+ * never ran it) or a database outage (the execution failed). A relaunch resumes with the notes
+ * still pending, so no note is lost or summarized twice. A job is given up after {@value
+ * #MAX_ATTEMPTS} failed attempts in a row.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class JobSupervisor {
+  static final String JOB_XML = "summarize-notes";
+  static final int MAX_ATTEMPTS = 5;
+  private static final Logger LOG = Logger.getLogger(JobSupervisor.class.getName());
+
+  /** Tells this server's executions from those of an earlier life of the server. */
+  private final String runner = UUID.randomUUID().toString();
+
+  @PersistenceContext private EntityManager em;
+  @EJB private JobTracker tracker;
+  @EJB private PendingNotes pending;
+
+  /** Starts an execution of job {@code jobId} now. */
+  public synchronized void launch(long jobId, int chunkSize) {
+    Properties p = new Properties();
+    p.setProperty(SummarizeJobListener.JOB_ID, Long.toString(jobId));
+    p.setProperty("chunkSize", Integer.toString(chunkSize));
+    long execution = operator().start(JOB_XML, p);
+    tracker.launched(jobId, execution, runner);
+    LOG.info(() -> "Summarization job " + jobId + " started as execution " + execution);
+  }
+
+  /** Asks job {@code jobId}'s execution to stop, if it runs here. */
+  public synchronized void stop(Job job) {
+    if (job.getExecutionId() != null && runner.equals(job.getRunner()) && isActive(job)) {
+      operator().stop(job.getExecutionId());
+    }
+  }
+
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  synchronized void supervise() {
+    List<Job> jobs;
+    try {
+      jobs =
+          em.createQuery(
+                  "select j from Job j where j.kind = :kind and j.status in :open order by j.id",
+                  Job.class)
+              .setParameter("kind", JobKind.SUMMARIZE)
+              .setParameter("open", List.of(JobStatus.QUEUED, JobStatus.RUNNING))
+              .getResultList();
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Cannot check jobs (will retry): " + rootMessage(e));
+      return;
+    }
+    for (Job job : jobs) {
+      if (job.getStatus() == JobStatus.RUNNING && runner.equals(job.getRunner()) && isActive(job)) {
+        continue;
+      }
+      try {
+        if (job.getAttempts() >= MAX_ATTEMPTS) {
+          tracker.transition(
+              job.getId(),
+              List.of(JobStatus.QUEUED, JobStatus.RUNNING),
+              JobStatus.FAILED,
+              "Gave up after "
+                  + job.getAttempts()
+                  + " attempts; restart it when the cause is fixed");
+          continue;
+        }
+        LOG.info(
+            () ->
+                "Resuming summarization job "
+                    + job.getId()
+                    + (job.getStatus() == JobStatus.RUNNING ? " (its execution ended)" : ""));
+        launch(job.getId(), chunkSize(job));
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "Cannot resume job " + job.getId() + " (will retry): " + rootMessage(e));
+      }
+    }
+  }
+
+  /** Called by the job listener as an execution begins: the total is what is done plus pending. */
+  public void executionStarted(long jobId) {
+    tracker.remaining(jobId, pending.count());
+  }
+
+  /** Called by the job listener as an execution ends. */
+  public void executionEnded(long jobId, long executionId, BatchStatus status) {
+    List<JobStatus> running = List.of(JobStatus.RUNNING);
+    switch (status) {
+      case STOPPING, STOPPED -> tracker.transition(jobId, running, JobStatus.STOPPED, null);
+      case FAILED, ABANDONED ->
+          tracker.transition(
+              jobId,
+              running,
+              JobStatus.QUEUED,
+              "Execution " + executionId + " failed; it will be resumed");
+      default -> tracker.transition(jobId, running, JobStatus.SUCCEEDED, null);
+    }
+  }
+
+  private boolean isActive(Job job) {
+    try {
+      BatchStatus s = operator().getJobExecution(job.getExecutionId()).getBatchStatus();
+      return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
+    } catch (NoSuchJobExecutionException e) {
+      return false;
+    }
+  }
+
+  static int chunkSize(Job job) {
+    String params = job.getParameters();
+    if (params != null && params.startsWith("chunkSize=")) {
+      return Integer.parseInt(params.substring("chunkSize=".length()).trim());
+    }
+    return SummarizationServiceBean.DEFAULT_CHUNK;
+  }
+
+  private static JobOperator operator() {
+    return BatchRuntime.getJobOperator();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

@@ -1,0 +1,204 @@
+package io.clinsum.ee.application.internal;
+
+import io.clinsum.ee.application.Actor;
+import io.clinsum.ee.application.InvalidInputException;
+import io.clinsum.ee.application.NotFoundException;
+import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PageRequest;
+import io.clinsum.ee.application.ReviewService;
+import io.clinsum.ee.application.RevisionView;
+import io.clinsum.ee.application.StaleVersionException;
+import io.clinsum.ee.application.SummaryView;
+import io.clinsum.ee.domain.model.summary.ReviewState;
+import io.clinsum.ee.domain.model.summary.Summary;
+import io.clinsum.ee.domain.model.summary.SummaryRevision;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+@Stateless
+public class ReviewServiceBean implements ReviewService {
+  @PersistenceContext private EntityManager em;
+  @EJB private AuditTrail audit;
+
+  @Override
+  public Page<SummaryView> list(
+      String state,
+      String patientId,
+      String noteType,
+      String modelVersion,
+      Instant from,
+      Instant to,
+      PageRequest page) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (state != null) {
+      where.append(" and s.state = :state");
+      params.put("state", JobServiceBean.parse(ReviewState.class, "state", state));
+    }
+    if (patientId != null) {
+      where.append(" and s.note.patient.externalId = :patient");
+      params.put("patient", patientId);
+    }
+    if (noteType != null) {
+      where.append(" and s.note.noteType = :type");
+      params.put("type", noteType);
+    }
+    if (modelVersion != null) {
+      where.append(" and s.modelVersion = :mv");
+      params.put("mv", modelVersion);
+    }
+    if (from != null) {
+      where.append(" and s.createdAt >= :from");
+      params.put("from", from);
+    }
+    if (to != null) {
+      where.append(" and s.createdAt < :to");
+      params.put("to", to);
+    }
+    TypedQuery<Summary> q =
+        em.createQuery(
+            "select s from Summary s join fetch s.note n join fetch n.patient"
+                + where
+                + " order by s.createdAt, s.id",
+            Summary.class);
+    TypedQuery<Long> count = em.createQuery("select count(s) from Summary s" + where, Long.class);
+    params.forEach(
+        (k, v) -> {
+          q.setParameter(k, v);
+          count.setParameter(k, v);
+        });
+    List<SummaryView> items =
+        q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+            .map(s -> Views.summary(s, false))
+            .toList();
+    return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+  }
+
+  @Override
+  public Map<String, Long> counts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (ReviewState s : ReviewState.values()) {
+      counts.put(s.name(), 0L);
+    }
+    for (Object[] row :
+        em.createQuery("select s.state, count(s) from Summary s group by s.state", Object[].class)
+            .getResultList()) {
+      counts.put(((ReviewState) row[0]).name(), (Long) row[1]);
+    }
+    return counts;
+  }
+
+  @Override
+  public SummaryView read(Actor actor, long summaryId) {
+    Summary s = find(summaryId);
+    audit.record(
+        actor, AuditTrail.NOTE_READ, "note", s.getNote().getId(), "review of summary " + summaryId);
+    return Views.summary(s, true);
+  }
+
+  @Override
+  public SummaryView readForNote(Actor actor, long noteId) {
+    Long id =
+        em.createQuery("select s.id from Summary s where s.note.id = :id", Long.class)
+            .setParameter("id", noteId)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Summary of note", noteId));
+    return read(actor, id);
+  }
+
+  @Override
+  public SummaryView approve(Actor actor, long summaryId, long expectedVersion, String comment) {
+    return review(
+        actor, summaryId, expectedVersion, s -> s.approve(actor.username(), comment, now()));
+  }
+
+  @Override
+  public SummaryView edit(
+      Actor actor, long summaryId, long expectedVersion, String text, String comment) {
+    return review(
+        actor, summaryId, expectedVersion, s -> s.edit(actor.username(), text, comment, now()));
+  }
+
+  @Override
+  public SummaryView reject(Actor actor, long summaryId, long expectedVersion, String reason) {
+    return review(
+        actor, summaryId, expectedVersion, s -> s.reject(actor.username(), reason, now()));
+  }
+
+  private SummaryView review(
+      Actor actor,
+      long summaryId,
+      long expectedVersion,
+      Function<Summary, SummaryRevision> change) {
+    Summary s = find(summaryId);
+    if (s.getVersion() != expectedVersion) {
+      throw new StaleVersionException("Summary", summaryId, expectedVersion, s.getVersion());
+    }
+    SummaryRevision revision;
+    try {
+      revision = change.apply(s);
+    } catch (IllegalArgumentException e) {
+      String message = e.getMessage();
+      int colon = message.indexOf(": ");
+      throw new InvalidInputException(
+          colon > 0 ? message.substring(0, colon) : "body",
+          colon > 0 ? message.substring(colon + 2) : message);
+    }
+    Integer last =
+        em.createQuery(
+                "select max(r.revision) from SummaryRevision r where r.summary = :s", Integer.class)
+            .setParameter("s", s)
+            .getSingleResult();
+    revision.number(last == null ? 1 : last + 1);
+    em.persist(revision);
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new StaleVersionException("Summary", summaryId, expectedVersion, expectedVersion + 1);
+    }
+    audit.record(
+        actor,
+        AuditTrail.SUMMARY_REVIEWED,
+        "summary",
+        summaryId,
+        s.getState().name() + " (revision " + revision.getRevision() + ")");
+    return Views.summary(s, false);
+  }
+
+  @Override
+  public List<RevisionView> history(long summaryId) {
+    find(summaryId);
+    return em
+        .createQuery(
+            "select r from SummaryRevision r where r.summary.id = :id order by r.revision",
+            SummaryRevision.class)
+        .setParameter("id", summaryId)
+        .getResultList()
+        .stream()
+        .map(Views::revision)
+        .toList();
+  }
+
+  private Summary find(long summaryId) {
+    Summary s = em.find(Summary.class, summaryId);
+    if (s == null) {
+      throw new NotFoundException("Summary", summaryId);
+    }
+    return s;
+  }
+
+  private static Instant now() {
+    return Instant.now();
+  }
+}

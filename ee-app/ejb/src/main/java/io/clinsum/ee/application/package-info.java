@@ -1,0 +1,5 @@
+/**
+ * Application services: the use cases the REST API and console call, with their transactions and
+ * audit. Interfaces and views here; implementations in {@code application.internal}.
+ */
+package io.clinsum.ee.application;

@@ -1,0 +1,8 @@
+package io.clinsum.ee.domain.model.job;
+
+/** What a job does. */
+public enum JobKind {
+  IMPORT,
+  SUMMARIZE,
+  GROUP
+}

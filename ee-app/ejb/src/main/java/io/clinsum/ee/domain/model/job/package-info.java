@@ -1,0 +1,2 @@
+/** The job aggregate: imports and summarization runs with progress counters and errors. */
+package io.clinsum.ee.domain.model.job;

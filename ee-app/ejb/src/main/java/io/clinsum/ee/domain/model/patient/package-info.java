@@ -1,0 +1,2 @@
+/** The patient aggregate: an external identifier that notes hang from. */
+package io.clinsum.ee.domain.model.patient;

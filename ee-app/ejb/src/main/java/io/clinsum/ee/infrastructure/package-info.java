@@ -1,0 +1,2 @@
+/** Technical adapters: persistence, batch, migrations, the summarizer and security bootstrap. */
+package io.clinsum.ee.infrastructure;

@@ -1,0 +1,2 @@
+/** Set-based SQL for the hot paths (bulk import, summary writes, job counters). */
+package io.clinsum.ee.infrastructure.persistence.jdbc;

@@ -1,0 +1,90 @@
+package io.clinsum.ee.infrastructure.summarizer;
+
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.Summarizers;
+import io.clinsum.core.spi.BackendSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * The one {@link Summarizer} of this application, opened on first use through the SDK's backend SPI
+ * and closed at undeployment. The backend comes from the system property {@code clinsum.backend} or
+ * the environment variable {@code CLINSUM_BACKEND} (else the SDK's default); its settings from
+ * system properties {@code clinsum.backend.<name>.<key>} and environment variables {@code
+ * CLINSUM_BACKEND_<NAME>_<KEY>} (dashes as underscores).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConfiguredSummarizer {
+  private static final Logger LOG = Logger.getLogger(ConfiguredSummarizer.class.getName());
+
+  private volatile Summarizer summarizer;
+  private volatile Map<String, String> settings = Map.of();
+
+  /** The summarizer; opened on the first call (loading a model can take seconds). */
+  public Summarizer get() {
+    Summarizer s = summarizer;
+    if (s == null) {
+      synchronized (this) {
+        s = summarizer;
+        if (s == null) {
+          s = open();
+          summarizer = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** The settings the summarizer was opened with (empty before the first use). */
+  public Map<String, String> settings() {
+    return settings;
+  }
+
+  private Summarizer open() {
+    String backend = Summarizers.defaultBackend(BackendSettings.empty());
+    BackendSettings backendSettings = settingsFor(backend, System.getProperties(), System.getenv());
+    Summarizer opened = Summarizers.open(backend, backendSettings);
+    settings = new TreeMap<>(backendSettings.asMap());
+    LOG.info(
+        () ->
+            "Summarizing with backend '"
+                + backend
+                + "', model "
+                + opened.info().modelId()
+                + " "
+                + opened.info().modelVersion());
+    return opened;
+  }
+
+  static BackendSettings settingsFor(
+      String backend, Properties properties, Map<String, String> environment) {
+    BackendSettings.Builder b = BackendSettings.builder();
+    String envPrefix = "CLINSUM_BACKEND_" + backend.toUpperCase().replace('-', '_') + "_";
+    environment.forEach(
+        (key, value) -> {
+          if (key.startsWith(envPrefix) && key.length() > envPrefix.length()) {
+            b.set(key.substring(envPrefix.length()).toLowerCase().replace('_', '-'), value);
+          }
+        });
+    // System properties win over the environment.
+    BackendSettings.fromProperties(properties, "clinsum.backend." + backend + ".")
+        .asMap()
+        .forEach(b::set);
+    return b.build();
+  }
+
+  @PreDestroy
+  void close() {
+    Summarizer s = summarizer;
+    if (s != null) {
+      s.close();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The summarization backend, chosen by configuration through the SDK's SPI. */
+package io.clinsum.ee.infrastructure.summarizer;

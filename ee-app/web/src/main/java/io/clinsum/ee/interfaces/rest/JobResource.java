@@ -1,0 +1,91 @@
+package io.clinsum.ee.interfaces.rest;
+
+import io.clinsum.ee.application.Actor;
+import io.clinsum.ee.application.JobErrorView;
+import io.clinsum.ee.application.JobService;
+import io.clinsum.ee.application.JobView;
+import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.SummarizationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Jobs with live progress; admins start, stop and restart summarization jobs. */
+@Path("jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+  @Inject private JobService jobs;
+  @Inject private SummarizationService summarization;
+  @Context private SecurityContext security;
+  @Context private UriInfo uri;
+
+  @GET
+  @RolesAllowed({Actor.ADMIN, Actor.CLINICIAN})
+  public Page<JobView> list(
+      @QueryParam("kind") String kind,
+      @QueryParam("status") String status,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+    return jobs.jobs(
+        Resources.blankToNull(kind), Resources.blankToNull(status), Resources.page(page, size));
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Actor.ADMIN, Actor.CLINICIAN})
+  public JobView job(@PathParam("id") long id) {
+    return jobs.job(id);
+  }
+
+  @GET
+  @Path("{id}/errors")
+  @RolesAllowed({Actor.ADMIN, Actor.CLINICIAN})
+  public Page<JobErrorView> errors(
+      @PathParam("id") long id,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+    return jobs.errors(id, Resources.page(page, size));
+  }
+
+  /** Starts summarizing every note without a summary; 202 with the job's URL. */
+  @POST
+  @Path("summarize")
+  @RolesAllowed(Actor.ADMIN)
+  public Response summarize(@QueryParam("chunkSize") @DefaultValue("16") int chunkSize) {
+    JobView job = summarization.startJob(actor(), chunkSize);
+    return Response.accepted(job)
+        .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(job.id())).build())
+        .build();
+  }
+
+  @POST
+  @Path("{id}/stop")
+  @RolesAllowed(Actor.ADMIN)
+  public JobView stop(@PathParam("id") long id) {
+    return summarization.stopJob(actor(), id);
+  }
+
+  @POST
+  @Path("{id}/restart")
+  @RolesAllowed(Actor.ADMIN)
+  public JobView restart(@PathParam("id") long id) {
+    return summarization.restartJob(actor(), id);
+  }
+
+  private Actor actor() {
+    return Authorization.actor(security);
+  }
+}

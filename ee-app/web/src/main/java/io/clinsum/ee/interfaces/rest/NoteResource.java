@@ -1,0 +1,175 @@
+package io.clinsum.ee.interfaces.rest;
+
+import io.clinsum.core.dataset.DatasetFormat;
+import io.clinsum.ee.application.Actor;
+import io.clinsum.ee.application.ImportMode;
+import io.clinsum.ee.application.ImportReport;
+import io.clinsum.ee.application.ImportService;
+import io.clinsum.ee.application.InvalidInputException;
+import io.clinsum.ee.application.NoteService;
+import io.clinsum.ee.application.NoteView;
+import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.ReviewService;
+import io.clinsum.ee.application.SummarizationService;
+import io.clinsum.ee.application.SummaryView;
+import io.clinsum.ee.domain.model.note.ClinicalNote;
+import io.clinsum.ee.domain.model.note.NoteDetails;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Clinical notes: create one, import many, read one (audited), ask for its summary. */
+@Path("notes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NoteResource {
+  @Inject private NoteService notes;
+  @Inject private ImportService imports;
+  @Inject private SummarizationService summarization;
+  @Inject private ReviewService reviews;
+  @Context private SecurityContext security;
+  @Context private UriInfo uri;
+
+  /** A new note. */
+  public record NewNote(
+      @NotBlank @Size(max = 128) String patientId,
+      @Size(max = 128) String noteId,
+      @NotBlank @Size(max = 64) String noteType,
+      @Size(max = 64) String authorRole,
+      @Size(max = 128) String source,
+      Instant recordedAt,
+      @NotNull @Size(max = ClinicalNote.MAX_TEXT_CHARS) String text) {}
+
+  @POST
+  @RolesAllowed(Actor.CLINICIAN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull @Valid NewNote body) {
+    NoteView created =
+        notes.create(
+            actor(),
+            new NoteDetails(
+                body.patientId(),
+                body.noteId(),
+                body.noteType(),
+                body.authorRole(),
+                body.source(),
+                body.recordedAt(),
+                body.text()));
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER, Actor.ADMIN})
+  public Page<NoteView> list(
+      @QueryParam("patientId") String patientId,
+      @QueryParam("noteType") String noteType,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+    return notes.list(
+        Resources.blankToNull(patientId),
+        Resources.blankToNull(noteType),
+        Resources.instant("from", from),
+        Resources.instant("to", to),
+        Resources.page(page, size));
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
+  public NoteView read(@PathParam("id") long id) {
+    return notes.read(actor(), id);
+  }
+
+  /**
+   * Imports a CSV or JSON Lines file streamed as the body. 200 with the report when rows were
+   * stored or all were valid; 422 with the report when nothing was stored because of bad rows.
+   */
+  @POST
+  @Path("import")
+  @RolesAllowed(Actor.CLINICIAN)
+  @Consumes({
+    "text/csv",
+    "application/x-ndjson",
+    "application/jsonl",
+    MediaType.APPLICATION_OCTET_STREAM,
+    MediaType.TEXT_PLAIN
+  })
+  public Response importNotes(
+      InputStream body,
+      @QueryParam("format") @DefaultValue("csv") String format,
+      @QueryParam("mode") @DefaultValue("valid") String mode,
+      @QueryParam("source") @DefaultValue("upload") String source) {
+    DatasetFormat f =
+        switch (format.toLowerCase(Locale.ROOT)) {
+          case "csv" -> DatasetFormat.CSV;
+          case "jsonl", "ndjson" -> DatasetFormat.JSONL;
+          default ->
+              throw new InvalidInputException("format", "must be csv or jsonl, was " + format);
+        };
+    ImportMode m;
+    try {
+      m = ImportMode.valueOf(mode.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("mode", "must be all or valid, was " + mode);
+    }
+    if (source.length() > 128) {
+      throw new InvalidInputException("source", "is longer than 128 characters");
+    }
+    ImportReport report = imports.importNotes(actor(), body, f, m, source);
+    boolean refused = !report.committed() && report.rejected() > 0;
+    return Response.status(refused ? 422 : 200).entity(report).build();
+  }
+
+  /** Asks for the note's summary: 202 while it is made in the background, 200 if it exists. */
+  @POST
+  @Path("{id}/summary")
+  @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
+  public Response summarize(@PathParam("id") long id) {
+    Optional<SummaryView> existing = summarization.requestSummary(actor(), id);
+    if (existing.isPresent()) {
+      return Response.ok(existing.get()).build();
+    }
+    return Response.accepted()
+        .location(uri.getAbsolutePath())
+        .entity(java.util.Map.of("noteId", id, "status", "QUEUED"))
+        .build();
+  }
+
+  /** The note's summary with the note text (an audited read). */
+  @GET
+  @Path("{id}/summary")
+  @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
+  public Response summary(@PathParam("id") long id) {
+    SummaryView s = reviews.readForNote(actor(), id);
+    return Response.ok(s).tag(Long.toString(s.version())).build();
+  }
+
+  private Actor actor() {
+    return Authorization.actor(security);
+  }
+}

@@ -1,0 +1,39 @@
+package io.clinsum.ee.interfaces.rest;
+
+import io.clinsum.ee.application.Actor;
+import io.clinsum.ee.application.NoteService;
+import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PatientView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Patients with their note and summary counts; their notes are at {@code /notes?patientId=}. */
+@Path("patients")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER, Actor.ADMIN})
+public class PatientResource {
+  @Inject private NoteService notes;
+
+  @GET
+  public Page<PatientView> list(
+      @QueryParam("prefix") String prefix,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+    return notes.patients(Resources.blankToNull(prefix), Resources.page(page, size));
+  }
+
+  @GET
+  @Path("{patientId}")
+  public PatientView patient(@PathParam("patientId") String patientId) {
+    return notes.patient(patientId);
+  }
+}

@@ -1,0 +1,19 @@
+package io.clinsum.ee.interfaces.rest;
+
+import java.util.List;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}).
+ *
+ * @param errors one entry per wrong field or parameter, when there are several
+ */
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
+  /** What is wrong with one field or parameter. */
+  public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,29 @@
+package io.clinsum.ee.interfaces.rest;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds problem-details responses. */
+final class Problems {
+  static final String MEDIA_TYPE = "application/problem+json";
+
+  private Problems() {}
+
+  static Response.ResponseBuilder response(
+      Response.StatusType status, String title, String detail, List<Problem.FieldError> errors) {
+    return Response.status(status.getStatusCode())
+        .type(MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "about:blank",
+                title,
+                status.getStatusCode(),
+                detail,
+                null,
+                errors == null ? List.of() : errors));
+  }
+
+  static Response of(Response.StatusType status, String title, String detail) {
+    return response(status, title, detail, null).build();
+  }
+}
