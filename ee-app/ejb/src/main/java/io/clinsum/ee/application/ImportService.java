@@ -6,8 +6,8 @@ import java.io.InputStream;
 
 /**
  * Bulk import of notes from CSV or JSON Lines with the columns {@code patient_id, note_id,
- * note_type, author_role, source, recorded_at, text} (only {@code patient_id}, {@code note_type}
- * and {@code text} are required).
+ * note_type, author_role, source, recorded_at, note} (only {@code patient_id}, {@code note_type}
+ * and {@code note} are required).
  */
 @Local
 public interface ImportService {

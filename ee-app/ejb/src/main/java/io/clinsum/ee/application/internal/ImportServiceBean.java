@@ -167,7 +167,7 @@ public class ImportServiceBean implements ImportService {
   }
 
   private static DatasetOptions options() {
-    return DatasetOptions.builder().idField("note_id").noteField("text").lenient(true).build();
+    return DatasetOptions.builder().idField("note_id").noteField("note").lenient(true).build();
   }
 
   private static void drainIssues(DatasetReader reader, Counts counts, List<JobErrorView> errors) {

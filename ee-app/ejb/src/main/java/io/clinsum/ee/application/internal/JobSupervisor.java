@@ -54,7 +54,17 @@ public class JobSupervisor {
     p.setProperty(SummarizeJobListener.JOB_ID, Long.toString(jobId));
     p.setProperty("chunkSize", Integer.toString(chunkSize));
     long execution = operator().start(JOB_XML, p);
-    tracker.launched(jobId, execution, runner);
+    try {
+      tracker.launched(jobId, execution, runner);
+    } catch (RuntimeException e) {
+      // Unrecorded, it would run beside the next attempt: stop it, the job stays resumable.
+      try {
+        operator().stop(execution);
+      } catch (RuntimeException alreadyEnded) {
+        e.addSuppressed(alreadyEnded);
+      }
+      throw e;
+    }
     LOG.info(() -> "Summarization job " + jobId + " started as execution " + execution);
   }
 

@@ -14,6 +14,7 @@ import io.clinsum.ee.domain.model.summary.Summary;
 import io.clinsum.ee.domain.model.summary.SummaryRevision;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -65,12 +66,13 @@ public class ReviewServiceBean implements ReviewService {
       where.append(" and s.createdAt < :to");
       params.put("to", to);
     }
+    // Loads each summary's note and patient in the same query (no alias on fetch joins in JPA).
+    EntityGraph<Summary> graph = em.createEntityGraph(Summary.class);
+    graph.addSubgraph("note").addAttributeNodes("patient");
     TypedQuery<Summary> q =
         em.createQuery(
-            "select s from Summary s join fetch s.note n join fetch n.patient"
-                + where
-                + " order by s.createdAt, s.id",
-            Summary.class);
+                "select s from Summary s" + where + " order by s.createdAt, s.id", Summary.class)
+            .setHint("jakarta.persistence.fetchgraph", graph);
     TypedQuery<Long> count = em.createQuery("select count(s) from Summary s" + where, Long.class);
     params.forEach(
         (k, v) -> {

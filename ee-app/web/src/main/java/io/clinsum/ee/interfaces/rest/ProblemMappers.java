@@ -122,7 +122,7 @@ final class ProblemMappers {
   public static class Any implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
-      if (e instanceof JsonbException) {
+      if (e instanceof JsonbException || e instanceof jakarta.ws.rs.ProcessingException) {
         return Problems.of(
             Status.BAD_REQUEST,
             "Malformed request body",

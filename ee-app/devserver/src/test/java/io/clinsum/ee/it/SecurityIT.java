@@ -1,0 +1,158 @@
+package io.clinsum.ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clinsum.ee.devserver.LocalServer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Authentication and roles on every endpoint, enumerated from the app's own OpenAPI document so a
+ * new endpoint is covered the day it is added.
+ */
+@ExtendWith(ClinSumServerExtension.class)
+class SecurityIT {
+  private static final Set<String> ROLES = Set.of("clinician", "reviewer", "admin");
+
+  record Operation(String method, String path, Set<String> roles, String bodyType) {}
+
+  private static List<Operation> operations(Api api) {
+    Api.Reply doc = api.get("admin", "/openapi.json");
+    assertThat(doc.status()).as(doc.toString()).isEqualTo(200);
+    List<Operation> out = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> paths = doc.json().get("paths").fields();
+    while (paths.hasNext()) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
+      while (methods.hasNext()) {
+        Map.Entry<String, JsonNode> m = methods.next();
+        Set<String> roles = new java.util.HashSet<>();
+        m.getValue().path("x-roles").forEach(r -> roles.add(r.asText()));
+        JsonNode content = m.getValue().path("requestBody").path("content");
+        String bodyType = content.isMissingNode() ? null : content.fieldNames().next();
+        out.add(
+            new Operation(
+                m.getKey().toUpperCase(),
+                path.getKey().replaceAll("\\{[^}]+}", "1"),
+                roles,
+                bodyType));
+      }
+    }
+    return out;
+  }
+
+  private static Api.Reply call(Api api, String user, Operation op) {
+    if (op.method().equals("GET")) {
+      return api.get(user, op.path());
+    }
+    String type = op.bodyType() == null ? "application/json" : op.bodyType();
+    return api.post(
+        user, op.path(), type, "{}".getBytes(StandardCharsets.UTF_8), "If-Match", "\"0\"");
+  }
+
+  @Test
+  void everyEndpoint_anonymous_401WithChallenge(LocalServer server) {
+    Api api = new Api(server);
+    List<Operation> ops = operations(api);
+    assertThat(ops).hasSizeGreaterThan(20);
+    for (Operation op : ops) {
+      Api.Reply r = call(api, null, op);
+      if (op.path().equals("/health")) {
+        assertThat(r.status()).isEqualTo(200);
+        continue;
+      }
+      assertThat(r.status()).as(op.method() + " " + op.path()).isEqualTo(401);
+      assertThat(r.header("WWW-Authenticate")).as(op.path()).startsWith("Basic");
+    }
+  }
+
+  @Test
+  void everyEndpoint_wrongPassword_401(LocalServer server) {
+    Api api = new Api(server);
+    Api.knowUser("nobody", "x");
+    assertThat(api.get("nobody", "/me").status()).isEqualTo(401);
+  }
+
+  @Test
+  void everyEndpoint_roleNotAllowed_403(LocalServer server) {
+    Api api = new Api(server);
+    int checked = 0;
+    for (Operation op : operations(api)) {
+      for (String role : ROLES) {
+        if (op.roles().isEmpty() || op.roles().contains(role)) {
+          continue;
+        }
+        Api.Reply r = call(api, role, op);
+        assertThat(r.status())
+            .as(role + " " + op.method() + " " + op.path() + ": " + r)
+            .isEqualTo(403);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(15);
+  }
+
+  @Test
+  void me_eachDemoUser_seesOwnRole(LocalServer server) {
+    Api api = new Api(server);
+    for (String role : ROLES) {
+      JsonNode me = api.get(role, "/me").json();
+      assertThat(me.get("username").asText()).isEqualTo(role);
+      assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly(role);
+    }
+  }
+
+  @Test
+  void passwords_storedOnlyAsPbkdf2Hashes(LocalServer server) throws Exception {
+    try (Connection c = server.openJdbcConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT username, password_hash FROM app_user")) {
+      int users = 0;
+      while (rs.next()) {
+        users++;
+        assertThat(rs.getString(2)).startsWith("PBKDF2WithHmacSHA256:100000:");
+        assertThat(rs.getString(2)).doesNotContain(rs.getString(1) + ":");
+      }
+      assertThat(users).isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void createUser_asAdmin_newUserCanSignIn(LocalServer server) {
+    Api api = new Api(server);
+    String name = Api.unique("rev").toLowerCase();
+    Api.Reply created =
+        api.postJson(
+            "admin",
+            "/users",
+            Map.of("username", name, "password", "s3cret-pass", "roles", List.of("reviewer")));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    Api.knowUser(name, "s3cret-pass");
+    assertThat(api.get(name, "/me").json().get("username").asText()).isEqualTo(name);
+    Api.Reply invalid =
+        api.postJson(
+            "admin",
+            "/users",
+            Map.of("username", "X y", "password", "1", "roles", List.of("root")));
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().get("errors").findValuesAsText("field")).contains("password");
+    Api.Reply badRole =
+        api.postJson(
+            "admin",
+            "/users",
+            Map.of("username", "x", "password", "long-enough", "roles", List.of("root")));
+    assertThat(badRole.json().get("errors").findValuesAsText("field"))
+        .containsExactly("username", "roles");
+  }
+}

@@ -1,0 +1,160 @@
+package io.clinsum.ee.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clinsum.ee.devserver.LocalServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Notes → summaries (batch job and on demand) → review → export, through the REST API. */
+@ExtendWith(ClinSumServerExtension.class)
+class SummarizeReviewIT {
+  private static final String NOTE =
+      "CHIEF COMPLAINT: Chest pain for two hours. HISTORY: 58-year-old man with hypertension."
+          + " ECG showed ST elevation in V2-V4. ASSESSMENT: Anterior STEMI. PLAN: Emergent"
+          + " catheterization; aspirin and heparin given.";
+
+  private static long importNotes(Api api, String patient, int n) {
+    StringBuilder csv = new StringBuilder("patient_id,note_type,note\n");
+    for (int i = 0; i < n; i++) {
+      csv.append(Api.csvLine(patient, "discharge", NOTE + " Visit " + i + "."));
+    }
+    Api.Reply r = api.postCsv("clinician", "/notes/import", csv.toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json().get("inserted").asLong();
+  }
+
+  @Test
+  void batchJob_summarizesEveryPendingNoteOnce_thenReviewAndExport(LocalServer server)
+      throws Exception {
+    Api api = new Api(server);
+    String patient = Api.unique("P");
+    assertThat(importNotes(api, patient, 40)).isEqualTo(40);
+
+    long jobId = Jobs.start(api, 8);
+    JsonNode job = Jobs.awaitStatus(api, jobId, "SUCCEEDED");
+
+    assertThat(job.get("progress").asDouble()).isEqualTo(1.0);
+    assertThat(job.get("failed").asLong()).isZero();
+    assertThat(Jobs.notesWithoutExactlyOneSummary(server)).isZero();
+
+    JsonNode queue =
+        api.get("reviewer", "/summaries?state=GENERATED&patientId=" + patient + "&size=100").json();
+    assertThat(queue.get("total").asLong()).isEqualTo(40);
+    JsonNode first = queue.get("items").get(0);
+    assertThat(first.get("backend").asText()).isEqualTo("extractive");
+    assertThat(first.has("noteText")).isFalse();
+    List<Long> ids = queue.get("items").findValues("id").stream().map(JsonNode::asLong).toList();
+
+    // Approve: read (ETag), then approve with If-Match.
+    Api.Reply read = api.get("reviewer", "/summaries/" + ids.get(0));
+    assertThat(read.json().get("noteText").asText()).startsWith("CHIEF COMPLAINT");
+    assertThat(read.header("ETag")).isEqualTo("\"0\"");
+    Api.Reply approved =
+        api.postJson(
+            "reviewer",
+            "/summaries/" + ids.get(0) + "/approve",
+            Map.of("comment", "ok"),
+            "If-Match",
+            read.header("ETag"));
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
+    assertThat(approved.json().get("reviewer").asText()).isEqualTo("reviewer");
+
+    // Edit, then a second reviewer with the stale version is refused and nothing is lost.
+    String second = Api.unique("rev2").toLowerCase();
+    api.postJson(
+        "admin",
+        "/users",
+        Map.of("username", second, "password", "second-pass", "roles", List.of("reviewer")));
+    Api.knowUser(second, "second-pass");
+    long editedId = ids.get(1);
+    Api.Reply edited =
+        api.postJson(
+            "reviewer",
+            "/summaries/" + editedId + "/edit",
+            Map.of("text", "Anterior STEMI; emergent cath.", "comment", "shorter"),
+            "If-Match",
+            "\"0\"");
+    assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    Api.Reply stale =
+        api.postJson(
+            second,
+            "/summaries/" + editedId + "/reject",
+            Map.of("reason", "wrong"),
+            "If-Match",
+            "\"0\"");
+    assertThat(stale.status()).as(stale.toString()).isEqualTo(412);
+    assertThat(stale.header("ETag")).isEqualTo("\"1\"");
+    assertThat(api.get(second, "/summaries/" + editedId).json().get("text").asText())
+        .isEqualTo("Anterior STEMI; emergent cath.");
+
+    // Reject needs a reason and If-Match.
+    assertThat(
+            api.postJson(
+                    "reviewer",
+                    "/summaries/" + ids.get(2) + "/reject",
+                    Map.of("reason", " "),
+                    "If-Match",
+                    "\"0\"")
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api.postJson("reviewer", "/summaries/" + ids.get(2) + "/reject", Map.of("reason", "x"))
+                .status())
+        .isEqualTo(428);
+    assertThat(
+            api.postJson(
+                    "reviewer",
+                    "/summaries/" + ids.get(2) + "/reject",
+                    Map.of("reason", "misses the PCI"),
+                    "If-Match",
+                    "\"0\"")
+                .json()
+                .get("state")
+                .asText())
+        .isEqualTo("REJECTED");
+
+    JsonNode history = api.get("reviewer", "/summaries/" + editedId + "/history").json();
+    assertThat(history.findValuesAsText("state")).containsExactly("GENERATED", "EDITED");
+    assertThat(history.get(1).get("actor").asText()).isEqualTo("reviewer");
+
+    Api.Reply export = api.get("admin", "/exports/fine-tuning.csv");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Type")).startsWith("text/csv");
+    assertThat(export.body())
+        .startsWith("note,summary\n")
+        .contains("Anterior STEMI; emergent cath.");
+    assertThat(export.body().lines().filter(l -> l.contains("misses the PCI"))).isEmpty();
+  }
+
+  @Test
+  void onDemand_oneNote_summaryAppears(LocalServer server) {
+    Api api = new Api(server);
+    Api.Reply note =
+        api.postJson(
+            "clinician",
+            "/notes",
+            Map.of("patientId", Api.unique("P"), "noteType", "discharge", "text", NOTE));
+    long id = note.json().get("id").asLong();
+
+    Api.Reply asked =
+        api.post("clinician", "/notes/" + id + "/summary", "application/json", new byte[0]);
+    assertThat(asked.status()).as(asked.toString()).isIn(200, 202);
+
+    Jobs.awaitTrue(
+        () -> api.get("clinician", "/notes/" + id + "/summary").status() == 200,
+        Duration.ofSeconds(60),
+        "the summary of note " + id);
+    Api.Reply summary = api.get("clinician", "/notes/" + id + "/summary");
+    assertThat(summary.json().get("state").asText()).isEqualTo("GENERATED");
+    assertThat(summary.json().get("text").asText()).isNotBlank();
+    Api.Reply again =
+        api.post("clinician", "/notes/" + id + "/summary", "application/json", new byte[0]);
+    assertThat(again.status()).isEqualTo(200);
+  }
+}
