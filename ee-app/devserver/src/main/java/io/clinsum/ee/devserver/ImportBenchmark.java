@@ -95,7 +95,7 @@ public final class ImportBenchmark {
   private static long writeCsv(Path csv, int rows) throws Exception {
     SyntheticNoteGenerator generator = SyntheticNoteGenerator.builder().seed(7).build();
     try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-      w.write("patient_id,note_type,author_role,recorded_at,text\n");
+      w.write("patient_id,note_type,author_role,recorded_at,note\n");
       Iterator<DatasetRecord> it = generator.stream(rows).iterator();
       for (int i = 0; i < rows; i++) {
         DatasetRecord r = it.next();
