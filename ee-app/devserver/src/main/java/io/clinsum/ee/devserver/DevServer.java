@@ -69,7 +69,12 @@ public final class DevServer {
       HttpResponse<String> response =
           HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 == 2) {
-        System.out.printf("Imported %s: HTTP %d%n", csv.getFileName(), response.statusCode());
+        // The report is JSON; its counters are enough here (no JSON library in this module).
+        System.out.printf(
+            "Imported %s: %s notes stored, %s rows rejected%n",
+            csv.getFileName(),
+            counter(response.body(), "inserted"),
+            counter(response.body(), "rejected"));
       } else {
         System.err.printf(
             "WARNING: importing %s answered HTTP %d: %s%n",
@@ -84,5 +89,12 @@ public final class DevServer {
 
   private static String abbreviate(String body) {
     return body.length() <= 500 ? body : body.substring(0, 500) + "...";
+  }
+
+  /** The number after {@code "name":} in a flat JSON report, or {@code ?}. */
+  static String counter(String json, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+    return m.find() ? m.group(1) : "?";
   }
 }

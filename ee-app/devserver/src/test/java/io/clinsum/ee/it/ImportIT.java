@@ -52,6 +52,20 @@ class ImportIT {
   }
 
   @Test
+  void importCsv_bundledSampleFile_everyRowAccepted(LocalServer server) throws Exception {
+    byte[] sample =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of("../../samples/data/ward-notes.csv"));
+
+    Api.Reply r = new Api(server).post("clinician", "/notes/import", "text/csv", sample);
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.json().get("rejected").asLong()).as(r.toString()).isZero();
+    assertThat(r.json().get("inserted").asLong() + r.json().get("duplicates").asLong())
+        .isEqualTo(25);
+  }
+
+  @Test
   void importCsv_modeAll_oneBadRowStoresNothing(LocalServer server) throws Exception {
     Api api = new Api(server);
     String p = Api.unique("P");

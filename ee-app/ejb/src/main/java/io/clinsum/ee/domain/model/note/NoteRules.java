@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 public final class NoteRules {
   public static final int MAX_ID_CHARS = 128;
   public static final int MAX_LABEL_CHARS = 64;
-  private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/-]*");
+  private static final Pattern LABEL =
+      Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/()&,+:'#-]*");
 
   private NoteRules() {}
 
@@ -70,7 +71,9 @@ public final class NoteRules {
     } else if (!LABEL.matcher(value).matches()) {
       out.add(
           new Violation(
-              field, "may hold only letters, digits, spaces and . _ / - (was not plain)"));
+              field,
+              "must start with a letter or digit and hold only letters, digits, spaces and"
+                  + " . _ / ( ) & , + : ' # -"));
     }
   }
 }

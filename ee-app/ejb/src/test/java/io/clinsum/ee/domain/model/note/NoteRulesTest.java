@@ -54,6 +54,14 @@ class NoteRulesTest {
   }
 
   @Test
+  void check_everyNoteTypeOfTheSamples_accepted() {
+    for (String type :
+        new String[] {"handoff note (SBAR)", "ED triage note", "H&P", "post-op day 1: review"}) {
+      assertThat(NoteRules.check(note("P-1", type, "text"))).as(type).isEmpty();
+    }
+  }
+
+  @Test
   void check_controlCharacterInPatientId_refused() {
     assertThat(NoteRules.check(note("P\n1", "x", "text")))
         .extracting(NoteRules.Violation::field)
