@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Creates or refreshes the project-local Python environment (.venv) from the pinned
-# requirement files in python/. Re-running is cheap: it reinstalls only when a requirement
+# python/requirements-test.txt (the reference tools the tests run; the ML requirements are for
+# .venv-ml, made by hand, and never needed by the build). Re-running is cheap: it reinstalls only when a requirement
 # file changed. Used by the Maven build before integration tests that compare ClinSum with
 # reference Python tools (rouge-score, ...).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="$root/.venv"
-reqs=("$root"/python/requirements-*.txt)
+reqs=("$root/python/requirements-test.txt")
 stamp="$venv/.requirements.sha256"
 want="$(cat "${reqs[@]}" | sha256sum | cut -d' ' -f1)"
 
