@@ -74,6 +74,19 @@ final class Api {
     return send(user, b);
   }
 
+  /** Any method, with a body (may be empty). */
+  Reply call(
+      String user, String method, String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder b =
+        request(user, path)
+            .header("Content-Type", contentType)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(user, b);
+  }
+
   Reply postJson(String user, String path, Object body, String... headers) {
     try {
       String json = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -36,4 +36,7 @@ public interface ReviewService {
   SummaryView reject(Actor actor, long summaryId, long expectedVersion, String reason);
 
   List<RevisionView> history(long summaryId);
+
+  /** Every model version that wrote summaries, with its review counts and ROUGE agreement. */
+  List<ModelView> models();
 }

@@ -1,7 +1,11 @@
 package io.clinsum.ee.application.internal;
 
+import io.clinsum.core.eval.RougeScore;
+import io.clinsum.core.eval.RougeScorer;
+import io.clinsum.core.eval.RougeType;
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.InvalidInputException;
+import io.clinsum.ee.application.ModelView;
 import io.clinsum.ee.application.NotFoundException;
 import io.clinsum.ee.application.Page;
 import io.clinsum.ee.application.PageRequest;
@@ -20,6 +24,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,5 +207,62 @@ public class ReviewServiceBean implements ReviewService {
 
   private static Instant now() {
     return Instant.now();
+  }
+
+  @Override
+  public List<ModelView> models() {
+    Map<List<String>, long[]> counts = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT backend, model_id, model_version, state, count(*) FROM summary"
+                    + " GROUP BY backend, model_id, model_version, state"
+                    + " ORDER BY backend, model_id, model_version")
+            .getResultList();
+    for (Object[] row : rows) {
+      long[] c =
+          counts.computeIfAbsent(
+              List.of((String) row[0], (String) row[1], (String) row[2]), k -> new long[4]);
+      c[ReviewState.valueOf((String) row[3]).ordinal()] += ((Number) row[4]).longValue();
+    }
+    Map<List<String>, double[]> rouge = new HashMap<>();
+    RougeScorer scorer = RougeScorer.standard();
+    @SuppressWarnings("unchecked")
+    List<Object[]> reviewed =
+        em.createNativeQuery(
+                "SELECT backend, model_id, model_version, generated_text, text FROM summary"
+                    + " WHERE state IN ('APPROVED', 'EDITED')")
+            .getResultList();
+    for (Object[] row : reviewed) {
+      double[] sum =
+          rouge.computeIfAbsent(
+              List.of((String) row[0], (String) row[1], (String) row[2]), k -> new double[4]);
+      Map<RougeType, RougeScore> s = scorer.score((String) row[4], (String) row[3]);
+      sum[0] += s.get(RougeType.ROUGE_1).fmeasure();
+      sum[1] += s.get(RougeType.ROUGE_2).fmeasure();
+      sum[2] += s.get(RougeType.ROUGE_L).fmeasure();
+      sum[3]++;
+    }
+    List<ModelView> out = new ArrayList<>();
+    counts.forEach(
+        (key, c) -> {
+          double[] r = rouge.get(key);
+          long total = c[0] + c[1] + c[2] + c[3];
+          out.add(
+              new ModelView(
+                  key.get(0),
+                  key.get(1),
+                  key.get(2),
+                  total,
+                  c[ReviewState.GENERATED.ordinal()],
+                  c[ReviewState.APPROVED.ordinal()],
+                  c[ReviewState.EDITED.ordinal()],
+                  c[ReviewState.REJECTED.ordinal()],
+                  total - c[ReviewState.GENERATED.ordinal()],
+                  r == null ? null : r[0] / r[3],
+                  r == null ? null : r[1] / r[3],
+                  r == null ? null : r[2] / r[3]));
+        });
+    return out;
   }
 }

@@ -12,6 +12,7 @@ public class ClinSumApi extends Application {
       Set.of(
           HealthResource.class,
           MeResource.class,
+          SessionResource.class,
           PatientResource.class,
           NoteResource.class,
           SummaryResource.class,
@@ -19,12 +20,14 @@ public class ClinSumApi extends Application {
           ExportResource.class,
           UserResource.class,
           BackendResource.class,
+          ModelResource.class,
           OpenApiResource.class);
 
   @Override
   public Set<Class<?>> getClasses() {
     java.util.Set<Class<?>> all = new java.util.LinkedHashSet<>(RESOURCES);
     all.add(Authorization.class);
+    all.add(CsrfProtection.class);
     all.add(ProblemMappers.Invalid.class);
     all.add(ProblemMappers.NotFound.class);
     all.add(ProblemMappers.Conflict.class);
