@@ -28,6 +28,7 @@ public final class EmbeddedModel {
 
   private static final String ROOT = "io/clinsum/local/models/";
   private static final String MANIFEST = ROOT + "default.json";
+  private static final String CHECKPOINT = ROOT + "checkpoint.json";
 
   private EmbeddedModel() {}
 
@@ -44,6 +45,18 @@ public final class EmbeddedModel {
    */
   public static Optional<Path> folder() {
     return folder(MANIFEST);
+  }
+
+  /**
+   * The PyTorch training checkpoint of the shipped model (config, float16 safetensors, tokenizer,
+   * generation config), extracted on first use: fine-tuning starts from it ({@code
+   * model_name_or_path}). Present when the artifact {@code
+   * clinsum-model-nursing-t5-mini-checkpoint} is on the classpath.
+   *
+   * @return empty without that artifact
+   */
+  public static Optional<Path> checkpoint() {
+    return folder(CHECKPOINT);
   }
 
   /** {@link #folder()} for the manifest at {@code manifestResource} (tests use their own). */
@@ -118,7 +131,10 @@ public final class EmbeddedModel {
     }
   }
 
-  private static Path cacheDir() {
+  /**
+   * The folder ClinSum caches files in: {@code clinsum.cache.dir}, else {@code ~/.cache/clinsum}.
+   */
+  public static Path cacheDir() {
     String configured = System.getProperty(CACHE_PROPERTY);
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);

@@ -183,6 +183,57 @@ class ClinSumCliTest {
   }
 
   @Test
+  void finetune_fromEmbeddedWithCompare_printsBeforeAfterTableAndWritesReportWithLossCurve()
+      throws Exception {
+    Path test = dir.resolve("test.csv");
+    List<String> lines = Files.readAllLines(Path.of("../samples/data/synthetic-notes.csv"));
+    // The header and the first three records (notes span several lines; cut at the 4th record).
+    int end = 1;
+    int records = 0;
+    for (; end < lines.size(); end++) {
+      if (lines.get(end).startsWith("synth-") && ++records == 4) {
+        break;
+      }
+    }
+    Files.write(test, lines.subList(0, end));
+
+    int code =
+        run(
+            "finetune",
+            "../samples/data/synthetic-notes.csv",
+            "--recipe-dir",
+            "../sdk-local-gpu/src/test/resources/finetune",
+            "--entry-point",
+            "fake_recipe.py",
+            "--python",
+            python3(),
+            "--from-embedded",
+            "-p",
+            "copy_onnx_from="
+                + Path.of("../sdk-local-gpu/src/test/resources/models/t5-tiny-merged")
+                    .toAbsolutePath(),
+            "--compare",
+            test.toString(),
+            "-w",
+            dir.resolve("job").toString(),
+            "-q");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("started_from_files=5.0") // the checkpoint: weights, config, tokenizer, ...
+        .contains("## ROUGE on test.csv (3 records)")
+        .contains("| before | clinsum-nursing-t5-mini@1.0.0 |")
+        .contains("| after |")
+        .contains("| prompt | reference | before | after |")
+        .contains("train_loss: 2.5000 → 0.7500 over 3 points");
+    assertThat(dir.resolve("job/before-after.html"))
+        .content()
+        .contains("<polyline")
+        .contains("<h2>train_loss</h2>");
+    assertThat(dir.resolve("job/before-after.json")).content().contains("\"curves\"");
+  }
+
+  @Test
   void finetune_failingRecipe_exitsWith2AndShowsTheLogTail() {
     int code =
         run(

@@ -30,6 +30,7 @@ public final class ComparisonReport {
   private final String dataset;
   private final List<EvaluationResult> results;
   private final int examples;
+  private final Map<String, List<Double>> curves;
 
   /**
    * @param dataset name of the dataset, shown in titles
@@ -56,6 +57,24 @@ public final class ComparisonReport {
     this.dataset = dataset;
     this.results = List.copyOf(results);
     this.examples = Math.min(examples, n);
+    this.curves = Map.of();
+  }
+
+  private ComparisonReport(ComparisonReport base, Map<String, List<Double>> curves) {
+    this.dataset = base.dataset;
+    this.results = base.results;
+    this.examples = base.examples;
+    this.curves = curves;
+  }
+
+  /**
+   * A copy of this report that also draws training curves (loss per logging step, say), one line
+   * chart each, in the HTML and summarises them in Markdown and JSON.
+   */
+  public ComparisonReport withCurves(Map<String, List<Double>> curves) {
+    Map<String, List<Double>> copy = new java.util.LinkedHashMap<>();
+    curves.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    return new ComparisonReport(this, java.util.Collections.unmodifiableMap(copy));
   }
 
   /** The score table and examples as GitHub-flavoured Markdown. */
@@ -81,6 +100,19 @@ public final class ComparisonReport {
       }
       sb.append(String.format(Locale.ROOT, " %d | %.1f |%n", r.failures(), r.throughput()));
     }
+    curves.forEach(
+        (name, values) -> {
+          if (!values.isEmpty()) {
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "%n%s: %.4f → %.4f over %d points%n",
+                    name,
+                    values.get(0),
+                    values.get(values.size() - 1),
+                    values.size()));
+          }
+        });
     if (examples > 0) {
       sb.append("\n### Examples\n\n| prompt | reference |");
       results.forEach(r -> sb.append(' ').append(md(r.label())).append(" |"));
@@ -125,6 +157,7 @@ public final class ComparisonReport {
         .append(records())
         .append(" records; F1 means with 95% bootstrap confidence intervals.</p>\n");
     sb.append(chart());
+    curves.forEach((name, values) -> sb.append(curveChart(name, values)));
     sb.append("<table><tr><th>backend</th><th>model</th>");
     types().forEach(t -> sb.append("<th>").append(t.key()).append(" F1</th>"));
     sb.append("<th>failures</th><th>notes/s</th></tr>\n");
@@ -184,6 +217,15 @@ public final class ComparisonReport {
       g.writeStartObject();
       g.writeStringField("dataset", dataset);
       g.writeNumberField("records", records());
+      g.writeObjectFieldStart("curves");
+      for (Map.Entry<String, List<Double>> c : curves.entrySet()) {
+        g.writeArrayFieldStart(c.getKey());
+        for (double v : c.getValue()) {
+          g.writeNumber(v);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
       g.writeArrayFieldStart("results");
       for (EvaluationResult r : results) {
         g.writeStartObject();
@@ -227,6 +269,47 @@ public final class ComparisonReport {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** A line chart of one training curve, in its own value range. */
+  private static String curveChart(String name, List<Double> values) {
+    if (values.size() < 2) {
+      return "";
+    }
+    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    double span = max > min ? max - min : 1;
+    int width = 520;
+    int height = 200;
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      double x = 50 + (width - 70) * i / (double) (values.size() - 1);
+      double y = 20 + (height - 50) * (1 - (values.get(i) - min) / span);
+      points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+    }
+    return String.format(
+        Locale.ROOT,
+        "<h2>%s</h2>%n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\""
+            + " aria-label=\"%s over %d points\"><rect x=\"50\" y=\"20\" width=\"%d\" height=\"%d\""
+            + " fill=\"none\" stroke=\"#ddd\"/><polyline fill=\"none\" stroke=\"#4C72B0\""
+            + " stroke-width=\"2\" points=\"%s\"/><text x=\"44\" y=\"26\" font-size=\"11\""
+            + " text-anchor=\"end\">%.3f</text><text x=\"44\" y=\"%d\" font-size=\"11\""
+            + " text-anchor=\"end\">%.3f</text><text x=\"%d\" y=\"%d\" font-size=\"11\""
+            + " text-anchor=\"end\">%d points</text></svg>%n",
+        html(name),
+        width,
+        height,
+        html(name),
+        values.size(),
+        width - 70,
+        height - 50,
+        points.toString().trim(),
+        max,
+        height - 30,
+        min,
+        width - 20,
+        height - 8,
+        values.size());
   }
 
   private String chart() {
