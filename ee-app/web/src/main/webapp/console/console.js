@@ -298,11 +298,9 @@ async function patientsView(page = 0) {
     pager(data, patientsView));
 }
 
-async function patientView(internalId) {
-  // The URL holds the internal number only; the patient's identifier never goes in a URL.
-  const { data: all } = await api("GET", "patients?size=500");
-  const patient = all.items.find((p) => String(p.id) === internalId);
-  if (!patient) { show(el("div", { class: "empty" }, "This patient is not in the first 500; search for it under Patients.")); return; }
+async function patientView(number) {
+  // The URL holds ClinSum's patient number only; the hospital's identifier never goes in a URL.
+  const { data: patient } = await api("GET", `patients/by-number/${number}`);
   const pid = encodeURIComponent(patient.patientId);
   const { data: notes } = await api("GET", `notes?patientId=${pid}&size=500`);
   let summaries = new Map();

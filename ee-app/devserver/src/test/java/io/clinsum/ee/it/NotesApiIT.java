@@ -124,7 +124,10 @@ class NotesApiIT {
     assertThat(page.json().get("items")).hasSize(2);
     assertThat(page.json().get("items").get(0).has("text")).isFalse();
     assertThat(api.get("clinician", "/notes?size=501").status()).isEqualTo(400);
-    assertThat(api.get("clinician", "/patients/" + patient).json().get("notes").asLong())
-        .isEqualTo(3);
+    JsonNode byId = api.get("clinician", "/patients/" + patient).json();
+    assertThat(byId.get("notes").asLong()).isEqualTo(3);
+    assertThat(api.get("clinician", "/patients/by-number/" + byId.get("id").asLong()).json())
+        .isEqualTo(byId);
+    assertThat(api.get("clinician", "/patients/by-number/0").status()).isEqualTo(404);
   }
 }

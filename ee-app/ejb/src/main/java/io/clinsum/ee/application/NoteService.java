@@ -20,6 +20,9 @@ public interface NoteService {
   /** Patients whose identifier starts with {@code prefix} (all when null). */
   Page<PatientView> patients(String prefix, PageRequest page);
 
-  /** One patient. */
+  /** One patient, by the identifier of the sending system. */
   PatientView patient(String patientId);
+
+  /** One patient, by ClinSum's own number (what the console puts in its URLs). */
+  PatientView patient(long number);
 }

@@ -161,6 +161,16 @@ public class NoteServiceBean implements NoteService {
   }
 
   @Override
+  public PatientView patient(long number) {
+    return em.createQuery(PATIENT_SELECT + " where p.id = :id", Object[].class)
+        .setParameter("id", number)
+        .getResultStream()
+        .findFirst()
+        .map(NoteServiceBean::patientView)
+        .orElseThrow(() -> new NotFoundException("Patient number", number));
+  }
+
+  @Override
   public PatientView patient(String patientId) {
     return em.createQuery(PATIENT_SELECT + " where p.externalId = :id", Object[].class)
         .setParameter("id", patientId)

@@ -32,6 +32,12 @@ public class PatientResource {
   }
 
   @GET
+  @Path("by-number/{number}")
+  public PatientView byNumber(@PathParam("number") long number) {
+    return notes.patient(number);
+  }
+
+  @GET
   @Path("{patientId}")
   public PatientView patient(@PathParam("patientId") String patientId) {
     return notes.patient(patientId);
