@@ -28,6 +28,7 @@ public class ClinSumApi extends Application {
     java.util.Set<Class<?>> all = new java.util.LinkedHashSet<>(RESOURCES);
     all.add(Authorization.class);
     all.add(CsrfProtection.class);
+    all.add(StrictJsonBodies.class);
     all.add(ProblemMappers.Invalid.class);
     all.add(ProblemMappers.NotFound.class);
     all.add(ProblemMappers.Conflict.class);

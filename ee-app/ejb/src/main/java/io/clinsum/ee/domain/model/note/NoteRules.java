@@ -40,8 +40,33 @@ public final class NoteRules {
                   + " (split the note)"));
     } else if (text.indexOf('\0') >= 0) {
       out.add(new Violation("text", "contains a NUL character at index " + text.indexOf('\0')));
+    } else {
+      int bad = unpairedSurrogate(text);
+      if (bad >= 0) {
+        out.add(
+            new Violation(
+                "text",
+                "contains a broken UTF-16 surrogate at index " + bad + " (not valid text)"));
+      }
     }
     return out;
+  }
+
+  /** The index of the first unpaired surrogate, or -1: such text cannot be stored as UTF-8. */
+  static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static void identifier(
@@ -54,7 +79,7 @@ public final class NoteRules {
     }
     if (value.length() > MAX_ID_CHARS) {
       out.add(new Violation(field, "is longer than " + MAX_ID_CHARS + " characters"));
-    } else if (value.chars().anyMatch(Character::isISOControl)) {
+    } else if (value.chars().anyMatch(Character::isISOControl) || unpairedSurrogate(value) >= 0) {
       out.add(new Violation(field, "contains control characters"));
     }
   }

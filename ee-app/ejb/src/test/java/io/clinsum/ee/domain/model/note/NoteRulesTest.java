@@ -47,6 +47,14 @@ class NoteRulesTest {
   }
 
   @Test
+  void check_loneSurrogate_refusedWithIndex_emojiAccepted() {
+    assertThat(NoteRules.check(note("P-1", "x", "ok \ud800 bad")))
+        .singleElement()
+        .satisfies(v -> assertThat(v.message()).contains("index 3"));
+    assertThat(NoteRules.check(note("P-1", "x", "ok 😀 fine"))).isEmpty();
+  }
+
+  @Test
   void check_htmlInNoteType_refused() {
     assertThat(NoteRules.check(note("P-1", "<b>x</b>", "text")))
         .extracting(NoteRules.Violation::field)
