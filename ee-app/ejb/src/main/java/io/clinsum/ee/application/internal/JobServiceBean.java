@@ -16,8 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 @Stateless
 public class JobServiceBean implements JobService {
@@ -34,24 +32,18 @@ public class JobServiceBean implements JobService {
 
   @Override
   public Page<JobView> jobs(String kind, String status, PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (kind != null) {
-      where.append(" and j.kind = :kind");
-      params.put("kind", parse(JobKind.class, "kind", kind));
-    }
-    if (status != null) {
-      where.append(" and j.status = :status");
-      params.put("status", parse(JobStatus.class, "status", status));
-    }
+    JpqlFilter filter =
+        new JpqlFilter()
+            .and("j.kind = :kind", "kind", kind == null ? null : parse(JobKind.class, "kind", kind))
+            .and(
+                "j.status = :status",
+                "status",
+                status == null ? null : parse(JobStatus.class, "status", status));
+    String where = filter.where();
     TypedQuery<Job> q =
         em.createQuery("select j from Job j" + where + " order by j.id desc", Job.class);
     TypedQuery<Long> count = em.createQuery("select count(j) from Job j" + where, Long.class);
-    params.forEach(
-        (k, v) -> {
-          q.setParameter(k, v);
-          count.setParameter(k, v);
-        });
+    filter.bind(q, count);
     return new Page<>(
         q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
             .map(Views::job)

@@ -21,7 +21,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,24 +95,13 @@ public class NoteServiceBean implements NoteService {
   @Override
   public Page<NoteView> list(
       String patientId, String noteType, Instant from, Instant to, PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (patientId != null) {
-      where.append(" and n.patient.externalId = :patient");
-      params.put("patient", patientId);
-    }
-    if (noteType != null) {
-      where.append(" and n.noteType = :type");
-      params.put("type", noteType);
-    }
-    if (from != null) {
-      where.append(" and n.recordedAt >= :from");
-      params.put("from", from);
-    }
-    if (to != null) {
-      where.append(" and n.recordedAt < :to");
-      params.put("to", to);
-    }
+    JpqlFilter filter =
+        new JpqlFilter()
+            .and("n.patient.externalId = :patient", "patient", patientId)
+            .and("n.noteType = :type", "type", noteType)
+            .and("n.recordedAt >= :from", "from", from)
+            .and("n.recordedAt < :to", "to", to);
+    String where = filter.where();
     TypedQuery<Object[]> q =
         em.createQuery(
             "select n, s.id, s.state from ClinicalNote n join fetch n.patient"
@@ -123,11 +111,7 @@ public class NoteServiceBean implements NoteService {
             Object[].class);
     TypedQuery<Long> count =
         em.createQuery("select count(n) from ClinicalNote n" + where, Long.class);
-    params.forEach(
-        (k, v) -> {
-          q.setParameter(k, v);
-          count.setParameter(k, v);
-        });
+    filter.bind(q, count);
     List<NoteView> items = new ArrayList<>();
     for (Object[] row :
         q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList()) {

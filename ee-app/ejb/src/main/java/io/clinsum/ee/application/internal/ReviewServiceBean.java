@@ -45,32 +45,18 @@ public class ReviewServiceBean implements ReviewService {
       Instant from,
       Instant to,
       PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (state != null) {
-      where.append(" and s.state = :state");
-      params.put("state", JobServiceBean.parse(ReviewState.class, "state", state));
-    }
-    if (patientId != null) {
-      where.append(" and s.note.patient.externalId = :patient");
-      params.put("patient", patientId);
-    }
-    if (noteType != null) {
-      where.append(" and s.note.noteType = :type");
-      params.put("type", noteType);
-    }
-    if (modelVersion != null) {
-      where.append(" and s.modelVersion = :mv");
-      params.put("mv", modelVersion);
-    }
-    if (from != null) {
-      where.append(" and s.createdAt >= :from");
-      params.put("from", from);
-    }
-    if (to != null) {
-      where.append(" and s.createdAt < :to");
-      params.put("to", to);
-    }
+    JpqlFilter filter =
+        new JpqlFilter()
+            .and(
+                "s.state = :state",
+                "state",
+                state == null ? null : JobServiceBean.parse(ReviewState.class, "state", state))
+            .and("s.note.patient.externalId = :patient", "patient", patientId)
+            .and("s.note.noteType = :type", "type", noteType)
+            .and("s.modelVersion = :mv", "mv", modelVersion)
+            .and("s.createdAt >= :from", "from", from)
+            .and("s.createdAt < :to", "to", to);
+    String where = filter.where();
     // Loads each summary's note and patient in the same query (no alias on fetch joins in JPA).
     EntityGraph<Summary> graph = em.createEntityGraph(Summary.class);
     graph.addSubgraph("note").addAttributeNodes("patient");
@@ -79,11 +65,7 @@ public class ReviewServiceBean implements ReviewService {
                 "select s from Summary s" + where + " order by s.createdAt, s.id", Summary.class)
             .setHint("jakarta.persistence.fetchgraph", graph);
     TypedQuery<Long> count = em.createQuery("select count(s) from Summary s" + where, Long.class);
-    params.forEach(
-        (k, v) -> {
-          q.setParameter(k, v);
-          count.setParameter(k, v);
-        });
+    filter.bind(q, count);
     List<SummaryView> items =
         q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
             .map(s -> Views.summary(s, false))
