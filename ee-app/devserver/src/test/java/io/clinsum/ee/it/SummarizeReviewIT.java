@@ -133,6 +133,43 @@ class SummarizeReviewIT {
   }
 
   @Test
+  void export_formulaInNote_neutralisedInTheCsv(LocalServer server) {
+    Api api = new Api(server);
+    String formula = "=HYPERLINK(\"http://evil.example/\",\"x\") Chest pain, ECG normal.";
+    long noteId =
+        api.postJson(
+                "clinician",
+                "/notes",
+                Map.of("patientId", Api.unique("F"), "noteType", "progress", "text", formula))
+            .json()
+            .get("id")
+            .asLong();
+    api.post("clinician", "/notes/" + noteId + "/summary", "application/json", new byte[0]);
+    Jobs.awaitTrue(
+        () -> api.get("clinician", "/notes/" + noteId + "/summary").status() == 200,
+        Duration.ofSeconds(60),
+        "the summary");
+    long summaryId =
+        api.get("clinician", "/notes/" + noteId + "/summary").json().get("id").asLong();
+    assertThat(
+            api.postJson(
+                    "reviewer",
+                    "/summaries/" + summaryId + "/approve",
+                    Map.of(),
+                    "If-Match",
+                    "\"0\"")
+                .status())
+        .isEqualTo(200);
+
+    String csv = api.get("admin", "/exports/fine-tuning.csv").body();
+
+    assertThat(csv)
+        .contains("\"'=HYPERLINK(")
+        .doesNotContain(",\"=HYPERLINK(")
+        .doesNotContain("\n=HYPERLINK(");
+  }
+
+  @Test
   void onDemand_oneNote_summaryAppears(LocalServer server) {
     Api api = new Api(server);
     Api.Reply note =
