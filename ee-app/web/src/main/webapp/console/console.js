@@ -338,6 +338,7 @@ async function jobsView() {
     el("td", {}, el("div", { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": Math.round(j.progress * 100), "aria-label": `Job ${j.id} progress` },
       el("div", { style: null })), `${Math.round(j.progress * 100)}%`),
     el("td", {}, `${j.processed} / ${j.total}`), el("td", {}, String(j.succeeded)), el("td", {}, String(j.failed)),
+    el("td", { title: "Executions started; more than one means it was interrupted and resumed" }, String(j.launches)),
     el("td", {}, j.createdBy), el("td", {}, fmt(j.startedAt)), el("td", {}, j.error || ""),
     el("td", {}, admin && j.kind === "SUMMARIZE" && (j.status === "RUNNING" || j.status === "QUEUED") ? el("button", { type: "button", onclick: () => control(`jobs/${j.id}/stop`) }, "Stop") : null,
       admin && j.kind === "SUMMARIZE" && (j.status === "FAILED" || j.status === "STOPPED") ? el("button", { type: "button", onclick: () => control(`jobs/${j.id}/restart`) }, "Restart") : null,
@@ -346,7 +347,7 @@ async function jobsView() {
   rows.forEach((r, i) => { r.querySelector(".progress > div").style.width = `${Math.round(data.items[i].progress * 100)}%`; });
   show(el("h1", {}, "Jobs"),
     admin ? el("div", { class: "actions" }, el("button", { class: "primary", type: "button", id: "start-job", onclick: () => control("jobs/summarize") }, "Summarize all pending notes")) : null,
-    data.items.length ? el("table", { id: "jobs" }, el("thead", {}, el("tr", {}, ["#", "Kind", "Status", "Progress", "Processed", "Succeeded", "Failed", "By", "Started", "Error", ""].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))
+    data.items.length ? el("table", { id: "jobs" }, el("thead", {}, el("tr", {}, ["#", "Kind", "Status", "Progress", "Processed", "Succeeded", "Failed", "Runs", "By", "Started", "Error", ""].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))
       : el("div", { class: "empty" }, "No jobs yet."),
     el("div", { id: "job-errors" }));
   if (data.items.some((j) => j.status === "RUNNING" || j.status === "QUEUED")) state.pollTimer = setTimeout(jobsView, 1500);

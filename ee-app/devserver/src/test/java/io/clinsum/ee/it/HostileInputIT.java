@@ -170,6 +170,16 @@ class HostileInputIT {
     c.add(storedNote("just under the limit", "y".repeat(1_000_000)));
     // Parameters.
     c.add(refusedGet("negative page size", "clinician", "/notes?size=-1"));
+    c.add(refusedGet("page beyond any offset", "clinician", "/notes?page=5000000&size=500"));
+    c.add(
+        refusedNote(
+            "date beyond PostgreSQL's range",
+            "{\"patientId\":\"P\",\"noteType\":\"x\",\"text\":\"t\",\"recordedAt\":\"+300000-01-01T00:00:00Z\"}"));
+    c.add(
+        importCsv(
+            "year 0000 in one row (mode all)",
+            utf8("patient_id,note_type,recorded_at,note\nP,x,0000-01-01,t\n"),
+            Outcome.REFUSED));
     c.add(refusedGet("page size over the limit", "clinician", "/notes?size=100000"));
     c.add(refusedGet("page is not a number", "clinician", "/notes?page=abc"));
     c.add(refusedGet("from is not a date", "clinician", "/notes?from=garbage"));

@@ -115,6 +115,87 @@ class SecurityIT {
   }
 
   @Test
+  void crossSiteChange_refusedEvenWithValidBasicCredentials(LocalServer server) {
+    Api api = new Api(server);
+    byte[] none = new byte[0];
+
+    Api.Reply fromOtherOrigin =
+        api.call(
+            "admin",
+            "POST",
+            "/jobs/summarize",
+            "text/plain",
+            none,
+            "Origin",
+            "http://evil.example");
+    Api.Reply markedCrossSite =
+        api.call(
+            "admin", "POST", "/jobs/summarize", "text/plain", none, "Sec-Fetch-Site", "cross-site");
+    Api.Reply signInFromOtherSite =
+        api.call(
+            null,
+            "POST",
+            "/session",
+            "application/x-www-form-urlencoded",
+            "username=admin&password=admin".getBytes(StandardCharsets.UTF_8),
+            "Sec-Fetch-Site",
+            "cross-site");
+
+    assertThat(fromOtherOrigin.status()).as(fromOtherOrigin.toString()).isEqualTo(403);
+    assertThat(markedCrossSite.status()).isEqualTo(403);
+    assertThat(signInFromOtherSite.status()).isEqualTo(403);
+    assertThat(fromOtherOrigin.json().get("title").asText())
+        .isEqualTo("Cross-site request refused");
+  }
+
+  @Test
+  void everyResponse_carriesBrowserProtections(LocalServer server) {
+    Api.Reply r = new Api(server).get("admin", "/me");
+    assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(r.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+    assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void twoSummarizationJobsAtOnce_oneStartsTheOtherConflicts(LocalServer server) throws Exception {
+    Api api = new Api(server);
+    Jobs.awaitNoOpenJob(api);
+    // Enough pending notes that the first job is still running when the second arrives.
+    StringBuilder csv = new StringBuilder("patient_id,note_type,note\n");
+    String patient = Api.unique("J");
+    for (int i = 0; i < 300; i++) {
+      csv.append(
+          Api.csvLine(patient, "nursing", "Observation " + i + ": comfortable, obs stable."));
+    }
+    assertThat(api.postCsv("clinician", "/notes/import", csv.toString()).status()).isEqualTo(200);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Api.Reply>> replies =
+          pool.invokeAll(
+              List.of(
+                  () ->
+                      api.post(
+                          "admin", "/jobs/summarize?chunkSize=2", "application/json", new byte[0]),
+                  () ->
+                      api.post(
+                          "admin",
+                          "/jobs/summarize?chunkSize=2",
+                          "application/json",
+                          new byte[0])));
+      List<Integer> statuses = new ArrayList<>();
+      for (var f : replies) {
+        statuses.add(f.get().status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+    } finally {
+      pool.shutdown();
+    }
+    Jobs.awaitNoOpenJob(api);
+  }
+
+  @Test
   void me_eachDemoUser_seesOwnRole(LocalServer server) {
     Api api = new Api(server);
     for (String role : ROLES) {

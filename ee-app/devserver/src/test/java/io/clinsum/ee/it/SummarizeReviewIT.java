@@ -119,6 +119,29 @@ class SummarizeReviewIT {
                 .asText())
         .isEqualTo("REJECTED");
 
+    // Two reviewers approving the same version at the same moment: one wins, one gets 412.
+    long raced = ids.get(3);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<Integer> statuses = new java.util.ArrayList<>();
+      java.util.concurrent.Callable<Api.Reply> mine =
+          () ->
+              api.postJson(
+                  "reviewer", "/summaries/" + raced + "/approve", Map.of(), "If-Match", "\"0\"");
+      java.util.concurrent.Callable<Api.Reply> other =
+          () ->
+              api.postJson(
+                  second, "/summaries/" + raced + "/approve", Map.of(), "If-Match", "\"0\"");
+      for (java.util.concurrent.Future<Api.Reply> f : pool.invokeAll(List.of(mine, other))) {
+        statuses.add(f.get().status());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(api.get("reviewer", "/summaries/" + raced + "/history").json()).hasSize(2);
+
     JsonNode history = api.get("reviewer", "/summaries/" + editedId + "/history").json();
     assertThat(history.findValuesAsText("state")).containsExactly("GENERATED", "EDITED");
     assertThat(history.get(1).get("actor").asText()).isEqualTo("reviewer");

@@ -12,6 +12,7 @@ import java.util.List;
  * @param duplicates valid rows not stored because the patient already has a note with that text
  * @param rejected invalid rows
  * @param errors the first {@value #MAX_ERRORS} problems, each with row, field and location
+ * @param failure why the import failed as a whole (the server or database, not the rows), or null
  */
 public record ImportReport(
     long jobId,
@@ -22,6 +23,7 @@ public record ImportReport(
     long duplicates,
     long rejected,
     List<JobErrorView> errors,
-    boolean errorsTruncated) {
+    boolean errorsTruncated,
+    String failure) {
   public static final int MAX_ERRORS = 1000;
 }

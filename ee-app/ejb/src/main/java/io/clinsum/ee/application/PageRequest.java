@@ -11,6 +11,9 @@ public record PageRequest(int page, int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw new InvalidInputException("size", "must be 1 to " + MAX_SIZE + ", was " + size);
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw new InvalidInputException("page", "is beyond the last possible page");
+    }
   }
 
   public int offset() {

@@ -30,4 +30,14 @@ public class AuditTrail {
     em.persist(
         new AuditEvent(Instant.now(), actor.username(), action, entityType, entityId, detail));
   }
+
+  /**
+   * Writes the event in a transaction of its own, committed before the caller goes on: for reads
+   * that stream data out, which must be on record even if the stream then fails.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordNow(
+      Actor actor, String action, String entityType, Long entityId, String detail) {
+    record(actor, action, entityType, entityId, detail);
+  }
 }

@@ -33,6 +33,7 @@ public class ExportServiceBean implements ExportService {
 
   @Override
   public long writeFineTuningCsv(Actor actor, OutputStream out) {
+    audit.recordNow(actor, AuditTrail.EXPORTED, "summary", null, "fine-tuning export started");
     long rows = 0;
     // The caller owns the stream: the writer may flush it but not close it.
     OutputStream kept =
@@ -63,7 +64,8 @@ public class ExportServiceBean implements ExportService {
     } catch (UncheckedIOException e) {
       throw new IllegalStateException("Export failed: the client went away", e);
     }
-    audit.record(actor, AuditTrail.EXPORTED, "summary", null, rows + " reviewed summaries");
+    audit.record(
+        actor, AuditTrail.EXPORTED, "summary", null, rows + " reviewed summaries exported");
     return rows;
   }
 }

@@ -28,7 +28,6 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -135,8 +134,12 @@ public class ImportServiceBean implements ImportService {
       rollback();
       counts.inserted = 0;
       counts.duplicates = 0;
-      failure = "The import failed and nothing was stored: " + describe(e);
-      LOG.warning(() -> "Import job " + jobId + " failed: " + describe(e));
+      failure =
+          "The import failed and nothing was stored ("
+              + rootClass(e)
+              + "); the job's rows were rolled back, try again";
+      // The class only: database messages can quote the rows' text.
+      LOG.warning(() -> "Import job " + jobId + " failed: " + rootClass(e));
     }
     List<JobErrorView> kept =
         errors.size() > ImportReport.MAX_ERRORS
@@ -163,7 +166,8 @@ public class ImportServiceBean implements ImportService {
         counts.duplicates,
         counts.rejected,
         List.copyOf(kept),
-        errors.size() > kept.size());
+        errors.size() > kept.size(),
+        failure != null && counts.rejected == 0 ? failure : null);
   }
 
   private static DatasetOptions options() {
@@ -258,15 +262,12 @@ public class ImportServiceBean implements ImportService {
     }
   }
 
-  private static String describe(Exception e) {
+  private static String rootClass(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
-      if (t instanceof SQLException) {
-        break;
-      }
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    return t.getClass().getSimpleName();
   }
 
   /** Running totals of one import. */

@@ -48,12 +48,29 @@ public class JobSupervisor {
   @EJB private JobTracker tracker;
   @EJB private PendingNotes pending;
 
-  /** Starts an execution of job {@code jobId} now. */
+  /**
+   * Starts an execution of job {@code jobId} now, if it is QUEUED. The claim (QUEUED → RUNNING for
+   * this runner) comes first and is conditional, so the timer and a user can never start the same
+   * job twice.
+   */
   public synchronized void launch(long jobId, int chunkSize) {
+    if (!tracker.claim(jobId, runner)) {
+      return; // stopped, finished or already running
+    }
     Properties p = new Properties();
     p.setProperty(SummarizeJobListener.JOB_ID, Long.toString(jobId));
     p.setProperty("chunkSize", Integer.toString(chunkSize));
-    long execution = operator().start(JOB_XML, p);
+    long execution;
+    try {
+      execution = operator().start(JOB_XML, p);
+    } catch (RuntimeException e) {
+      tracker.transition(
+          jobId,
+          List.of(JobStatus.RUNNING),
+          JobStatus.QUEUED,
+          "Could not start: " + e.getClass().getSimpleName());
+      throw e;
+    }
     try {
       tracker.launched(jobId, execution, runner);
     } catch (RuntimeException e) {
@@ -66,6 +83,11 @@ public class JobSupervisor {
       throw e;
     }
     LOG.info(() -> "Summarization job " + jobId + " started as execution " + execution);
+  }
+
+  /** Whether job {@code job}'s execution still runs on this server (stopping counts). */
+  public boolean isRunningHere(Job job) {
+    return runner.equals(job.getRunner()) && isActive(job);
   }
 
   /** Asks job {@code jobId}'s execution to stop, if it runs here. */
@@ -91,18 +113,23 @@ public class JobSupervisor {
       return;
     }
     for (Job job : jobs) {
-      if (job.getStatus() == JobStatus.RUNNING && runner.equals(job.getRunner()) && isActive(job)) {
+      if (job.getStatus() == JobStatus.RUNNING && isRunningHere(job)) {
         continue;
       }
       try {
+        if (job.getStatus() == JobStatus.RUNNING
+            && !tracker.requeueOrphan(job.getId(), job.getRunner(), job.getExecutionId())) {
+          continue; // changed since we looked
+        }
         if (job.getAttempts() >= MAX_ATTEMPTS) {
           tracker.transition(
               job.getId(),
-              List.of(JobStatus.QUEUED, JobStatus.RUNNING),
+              List.of(JobStatus.QUEUED),
               JobStatus.FAILED,
               "Gave up after "
                   + job.getAttempts()
-                  + " attempts; restart it when the cause is fixed");
+                  + " failed attempts in a row; restart it when"
+                  + " the cause is fixed");
           continue;
         }
         LOG.info(
@@ -122,22 +149,27 @@ public class JobSupervisor {
     tracker.remaining(jobId, pending.count());
   }
 
-  /** Called by the job listener as an execution ends. */
+  /** Called by the job listener as an execution ends; ignored once the job has moved on. */
   public void executionEnded(long jobId, long executionId, BatchStatus status) {
     List<JobStatus> running = List.of(JobStatus.RUNNING);
     switch (status) {
-      case STOPPING, STOPPED -> tracker.transition(jobId, running, JobStatus.STOPPED, null);
+      case STOPPING, STOPPED ->
+          tracker.transition(jobId, executionId, running, JobStatus.STOPPED, null);
       case FAILED, ABANDONED ->
           tracker.transition(
               jobId,
+              executionId,
               running,
               JobStatus.QUEUED,
               "Execution " + executionId + " failed; it will be resumed");
-      default -> tracker.transition(jobId, running, JobStatus.SUCCEEDED, null);
+      default -> tracker.transition(jobId, executionId, running, JobStatus.SUCCEEDED, null);
     }
   }
 
   private boolean isActive(Job job) {
+    if (job.getExecutionId() == null) {
+      return false;
+    }
     try {
       BatchStatus s = operator().getJobExecution(job.getExecutionId()).getBatchStatus();
       return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
@@ -158,11 +190,15 @@ public class JobSupervisor {
     return BatchRuntime.getJobOperator();
   }
 
+  /** The root cause's class (and SQL state): messages can quote data, so they stay out of logs. */
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    return t.getClass().getSimpleName()
+        + (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            ? " (SQL state " + sql.getSQLState() + ")"
+            : "");
   }
 }

@@ -1,5 +1,6 @@
 package io.clinsum.ee.application.internal;
 
+import io.clinsum.ee.application.ConflictException;
 import io.clinsum.ee.application.JobErrorView;
 import io.clinsum.ee.domain.model.job.JobKind;
 import io.clinsum.ee.domain.model.job.JobStatus;
@@ -38,8 +39,29 @@ public class JobTracker {
     }
   }
 
+  /**
+   * Inserts a job.
+   *
+   * @throws ConflictException when another summarization job is queued or running
+   */
   public long create(JobKind kind, JobStatus status, String createdBy, String parameters) {
-    return sql("create a job", c -> JobRows.insert(c, kind, status, createdBy, parameters));
+    try (Connection c = dataSource.getConnection()) {
+      return JobRows.insert(c, kind, status, createdBy, parameters);
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) { // job_one_open_summarize
+        throw new ConflictException(
+            "Another summarization job is queued or running; stop it or wait for it to finish");
+      }
+      throw new JobStoreException("Cannot create a job: " + e.getMessage(), e);
+    }
+  }
+
+  public boolean claim(long jobId, String runner) {
+    return sql("claim job " + jobId, c -> JobRows.claim(c, jobId, runner));
+  }
+
+  public boolean requeueOrphan(long jobId, String runner, Long executionId) {
+    return sql("requeue job " + jobId, c -> JobRows.requeueOrphan(c, jobId, runner, executionId));
   }
 
   public void progress(long jobId, long processed, long succeeded, long failed) {
@@ -51,13 +73,9 @@ public class JobTracker {
         });
   }
 
-  public void launched(long jobId, long executionId, String runner) {
-    sql(
-        "mark job " + jobId + " running",
-        c -> {
-          JobRows.launched(c, jobId, executionId, runner);
-          return null;
-        });
+  public boolean launched(long jobId, long executionId, String runner) {
+    return sql(
+        "mark job " + jobId + " running", c -> JobRows.launched(c, jobId, executionId, runner));
   }
 
   public void remaining(long jobId, long remaining) {
@@ -71,6 +89,13 @@ public class JobTracker {
 
   public boolean transition(long jobId, List<JobStatus> from, JobStatus to, String error) {
     return sql("change job " + jobId, c -> JobRows.transition(c, jobId, from, to, error));
+  }
+
+  /** A transition made by execution {@code executionId}, ignored once the job has moved on. */
+  public boolean transition(
+      long jobId, long executionId, List<JobStatus> from, JobStatus to, String error) {
+    return sql(
+        "change job " + jobId, c -> JobRows.transition(c, jobId, executionId, from, to, error));
   }
 
   /** Ends an import: its errors, its total and its final status. */

@@ -144,6 +144,13 @@ public class ReviewServiceBean implements ReviewService {
           colon > 0 ? message.substring(0, colon) : "body",
           colon > 0 ? message.substring(colon + 2) : message);
     }
+    // The versioned update first: a concurrent reviewer waits on the row, then fails here with
+    // 412, before either of them numbers a revision.
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new StaleVersionException("Summary", summaryId, expectedVersion, expectedVersion + 1);
+    }
     Integer last =
         em.createQuery(
                 "select max(r.revision) from SummaryRevision r where r.summary = :s", Integer.class)
@@ -151,11 +158,6 @@ public class ReviewServiceBean implements ReviewService {
             .getSingleResult();
     revision.number(last == null ? 1 : last + 1);
     em.persist(revision);
-    try {
-      em.flush();
-    } catch (OptimisticLockException e) {
-      throw new StaleVersionException("Summary", summaryId, expectedVersion, expectedVersion + 1);
-    }
     audit.record(
         actor,
         AuditTrail.SUMMARY_REVIEWED,

@@ -70,18 +70,6 @@ public class SummarizationServiceBean implements SummarizationService {
     if (chunkSize < 1 || chunkSize > 256) {
       throw new InvalidInputException("chunkSize", "must be 1 to 256, was " + chunkSize);
     }
-    Long open =
-        em.createQuery(
-                "select j.id from Job j where j.kind = :kind and j.status in :open", Long.class)
-            .setParameter("kind", JobKind.SUMMARIZE)
-            .setParameter("open", List.of(JobStatus.QUEUED, JobStatus.RUNNING))
-            .getResultStream()
-            .findFirst()
-            .orElse(null);
-    if (open != null) {
-      throw new ConflictException(
-          "Summarization job " + open + " is still running; stop it or wait for it to finish");
-    }
     long jobId =
         tracker.create(
             JobKind.SUMMARIZE, JobStatus.QUEUED, actor.username(), "chunkSize=" + chunkSize);
@@ -106,6 +94,10 @@ public class SummarizationServiceBean implements SummarizationService {
   @Override
   public JobView restartJob(Actor actor, long jobId) {
     Job job = summarizeJob(jobId);
+    if (supervisor.isRunningHere(job)) {
+      throw new ConflictException(
+          "Job " + jobId + " is still finishing its current chunk; restart it in a moment");
+    }
     if (!tracker.transition(
         jobId, List.of(JobStatus.FAILED, JobStatus.STOPPED), JobStatus.QUEUED, null)) {
       throw new ConflictException(

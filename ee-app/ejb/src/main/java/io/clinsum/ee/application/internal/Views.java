@@ -48,6 +48,7 @@ final class Views {
         j.getFailed(),
         j.progress(),
         j.getAttempts(),
+        j.getLaunches(),
         j.getError(),
         j.getCreatedBy(),
         j.getCreatedAt(),

@@ -15,9 +15,10 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * Every state-changing request made on a session cookie must carry the session's token in {@code
- * X-CSRF-Token} (the console reads it from {@code GET /api/session}). Requests with their own
- * {@code Authorization} header carry no ambient credentials and need none.
+ * Every state-changing request is refused when a browser marks it cross-site ({@code
+ * Sec-Fetch-Site}, {@code Origin}), whatever its credentials. Those made on a session cookie must
+ * also carry the session's token in {@code X-CSRF-Token} (the console reads it from {@code GET
+ * /api/session}); API clients that send {@code Authorization} themselves need no token.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -29,6 +30,28 @@ public class CsrfProtection implements ContainerRequestFilter {
 
   @Context private HttpServletRequest servletRequest;
 
+  /**
+   * Whether a browser says the request comes from another site: {@code Sec-Fetch-Site} other than
+   * same-origin/none, or an {@code Origin} whose host and port differ from the request's {@code
+   * Host} (the scheme is not compared: a TLS proxy may sit in front).
+   */
+  private boolean crossSite(ContainerRequestContext request) {
+    String site = request.getHeaderString("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      return true;
+    }
+    String origin = request.getHeaderString("Origin");
+    String host = request.getHeaderString("Host");
+    if (origin == null || host == null) {
+      return false;
+    }
+    if (origin.equals("null")) {
+      return true;
+    }
+    int scheme = origin.indexOf("://");
+    return !(scheme >= 0 ? origin.substring(scheme + 3) : origin).equalsIgnoreCase(host);
+  }
+
   static String newToken() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
@@ -37,6 +60,15 @@ public class CsrfProtection implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
+      // Whatever the credentials: a browser may replay remembered Basic credentials too.
+      request.abortWith(
+          Problems.of(
+              Response.Status.FORBIDDEN,
+              "Cross-site request refused",
+              "Changes must come from ClinSum's own pages or from a non-browser client"));
+      return;
+    }
     if (SAFE.contains(request.getMethod())
         || request.getHeaderString("Authorization") != null
         || request.getUriInfo().getPath().replaceFirst("^/", "").equals("session")) {

@@ -107,7 +107,9 @@ public class NoteResource {
 
   /**
    * Imports a CSV or JSON Lines file streamed as the body. 200 with the report when rows were
-   * stored or all were valid; 422 with the report when nothing was stored because of bad rows.
+   * stored or all were valid; 422 with the report when nothing was stored because of bad rows; 503
+   * with the report (its {@code failure}) when the server or database failed and nothing was
+   * stored.
    */
   @POST
   @Path("import")
@@ -141,6 +143,9 @@ public class NoteResource {
       throw new InvalidInputException("source", "is longer than 128 characters");
     }
     ImportReport report = imports.importNotes(actor(), body, f, m, source);
+    if (report.failure() != null) {
+      return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(report).build();
+    }
     boolean refused = !report.committed() && report.rejected() > 0;
     return Response.status(refused ? 422 : 200).entity(report).build();
   }

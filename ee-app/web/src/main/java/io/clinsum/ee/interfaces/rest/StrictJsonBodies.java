@@ -39,6 +39,9 @@ import java.util.Set;
 @Provider
 @Priority(Priorities.ENTITY_CODER)
 public class StrictJsonBodies implements ContainerRequestFilter {
+  /** Room for the longest note (1,000,000 characters) even when every one is escaped. */
+  static final int MAX_BYTES = 8 * 1024 * 1024;
+
   @Context private ResourceInfo resource;
 
   @Override
@@ -49,7 +52,18 @@ public class StrictJsonBodies implements ContainerRequestFilter {
         || !MediaType.APPLICATION_JSON_TYPE.isCompatible(request.getMediaType())) {
       return;
     }
-    byte[] bytes = request.getEntityStream().readAllBytes();
+    byte[] bytes = request.getEntityStream().readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      request.abortWith(
+          Problems.of(
+              Response.Status.REQUEST_ENTITY_TOO_LARGE,
+              "Request body too large",
+              "JSON bodies are limited to "
+                  + MAX_BYTES / (1024 * 1024)
+                  + " MB; a note to"
+                  + " 1,000,000 characters. Send files through /notes/import."));
+      return;
+    }
     request.setEntityStream(new ByteArrayInputStream(bytes));
     if (bytes.length == 0) {
       return; // bound as null; @NotNull says what is missing

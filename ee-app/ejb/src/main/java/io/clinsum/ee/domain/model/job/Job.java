@@ -41,6 +41,9 @@ public class Job {
   @Column(name = "attempts", insertable = false, updatable = false)
   private int attempts;
 
+  @Column(name = "launches", insertable = false, updatable = false)
+  private int launches;
+
   @Column(name = "execution_id", insertable = false, updatable = false)
   private Long executionId;
 
@@ -103,8 +106,14 @@ public class Job {
     return failed;
   }
 
+  /** Executions started in a row without storing anything; reset by a chunk that stores. */
   public int getAttempts() {
     return attempts;
+  }
+
+  /** Every execution started: more than one means the job was interrupted and resumed. */
+  public int getLaunches() {
+    return launches;
   }
 
   public Long getExecutionId() {

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class NoteRules {
   public static final int MAX_ID_CHARS = 128;
   public static final int MAX_LABEL_CHARS = 64;
+  private static final java.time.Instant EARLIEST = java.time.Instant.parse("1800-01-01T00:00:00Z");
+  private static final java.time.Instant LATEST = java.time.Instant.parse("2200-01-01T00:00:00Z");
   private static final Pattern LABEL =
       Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._/()&,+:'#-]*");
 
@@ -25,6 +27,10 @@ public final class NoteRules {
     label(out, "author_role", details.authorRole(), false);
     if (details.source() != null && details.source().length() > MAX_ID_CHARS) {
       out.add(new Violation("source", "is longer than " + MAX_ID_CHARS + " characters"));
+    }
+    if (details.recordedAt() != null
+        && (details.recordedAt().isBefore(EARLIEST) || details.recordedAt().isAfter(LATEST))) {
+      out.add(new Violation("recorded_at", "must lie between the years 1800 and 2200"));
     }
     String text = details.text();
     if (text.isBlank()) {

@@ -38,31 +38,73 @@ public final class JobRows {
     }
   }
 
-  /** Adds to the counters. */
+  /**
+   * Adds to the counters. A chunk that stored summaries resets the attempt count to this one
+   * attempt, so "attempts" counts failures in a row.
+   */
   public static void count(Connection c, long jobId, long processed, long succeeded, long failed)
       throws SQLException {
     update(
         c,
-        "UPDATE job SET processed = processed + ?, succeeded = succeeded + ?, failed = failed + ?"
+        "UPDATE job SET processed = processed + ?, succeeded = succeeded + ?, failed = failed + ?,"
+            + " attempts = CASE WHEN ? > 0 THEN LEAST(attempts, 1) ELSE attempts END"
             + " WHERE id = ?",
         processed,
         succeeded,
         failed,
+        succeeded,
         jobId);
   }
 
-  /** Marks the job running as {@code runner}'s batch execution {@code executionId}. */
-  public static void launched(Connection c, long jobId, long executionId, String runner)
+  /**
+   * Claims a QUEUED job for {@code runner}: RUNNING, one more attempt, no execution yet.
+   *
+   * @return false when the job was not QUEUED (someone else claimed, stopped or finished it)
+   */
+  public static boolean claim(Connection c, long jobId, String runner) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE job SET status = 'RUNNING', runner = ?, execution_id = NULL,"
+                + " attempts = attempts + 1, launches = launches + 1, error = NULL,"
+                + " finished_at = NULL,"
+                + " started_at = coalesce(started_at, now()) WHERE id = ? AND status = 'QUEUED'")) {
+      ps.setString(1, runner);
+      ps.setLong(2, jobId);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Records the batch execution of a job {@code runner} claimed. */
+  public static boolean launched(Connection c, long jobId, long executionId, String runner)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE job SET status = 'RUNNING', execution_id = ?, runner = ?,"
-                + " attempts = attempts + 1, error = NULL, finished_at = NULL,"
-                + " started_at = coalesce(started_at, now()) WHERE id = ?")) {
+            "UPDATE job SET execution_id = ? WHERE id = ? AND runner = ? AND status = 'RUNNING'")) {
       ps.setLong(1, executionId);
+      ps.setLong(2, jobId);
+      ps.setString(3, runner);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Puts a RUNNING job whose execution is gone back in the queue, only if it is still that
+   * execution's (runner and execution id unchanged since the caller looked).
+   */
+  public static boolean requeueOrphan(Connection c, long jobId, String runner, Long executionId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE job SET status = 'QUEUED' WHERE id = ? AND status = 'RUNNING'"
+                + " AND runner IS NOT DISTINCT FROM ? AND execution_id IS NOT DISTINCT FROM ?")) {
+      ps.setLong(1, jobId);
       ps.setString(2, runner);
-      ps.setLong(3, jobId);
-      ps.executeUpdate();
+      if (executionId == null) {
+        ps.setNull(3, Types.BIGINT);
+      } else {
+        ps.setLong(3, executionId);
+      }
+      return ps.executeUpdate() == 1;
     }
   }
 
@@ -84,19 +126,38 @@ public final class JobRows {
   public static boolean transition(
       Connection c, long jobId, List<JobStatus> from, JobStatus status, String error)
       throws SQLException {
+    return transition(c, jobId, null, from, status, error);
+  }
+
+  /**
+   * {@link #transition(Connection, long, List, JobStatus, String)}, only while the job is still
+   * execution {@code executionId} (an execution that ends late must not touch its successor).
+   */
+  public static boolean transition(
+      Connection c,
+      long jobId,
+      Long executionId,
+      List<JobStatus> from,
+      JobStatus status,
+      String error)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE job SET status = ?, error = ?,"
                 + " finished_at = CASE WHEN ? THEN now() END,"
                 + " attempts = CASE WHEN ? = 'QUEUED' AND status IN ('FAILED', 'STOPPED')"
                 + " THEN 0 ELSE attempts END"
-                + " WHERE id = ? AND status = ANY (?)")) {
+                + " WHERE id = ? AND status = ANY (?)"
+                + (executionId == null ? "" : " AND execution_id = ?"))) {
       ps.setString(1, status.name());
       ps.setString(2, error);
       ps.setBoolean(3, status.isFinal());
       ps.setString(4, status.name());
       ps.setLong(5, jobId);
       ps.setArray(6, c.createArrayOf("varchar", from.stream().map(Enum::name).toArray()));
+      if (executionId != null) {
+        ps.setLong(7, executionId);
+      }
       return ps.executeUpdate() == 1;
     }
   }
