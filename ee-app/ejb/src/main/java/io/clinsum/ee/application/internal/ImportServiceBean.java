@@ -155,8 +155,13 @@ public class ImportServiceBean implements ImportService {
             : status == JobStatus.FAILED
                 ? counts.rejected + " invalid rows; nothing was stored (mode ALL)"
                 : null;
-    tracker.progress(jobId, 0, counts.inserted, counts.rejected);
-    tracker.finishImport(jobId, status, counts.rows, summary, kept);
+    try {
+      tracker.progress(jobId, 0, counts.inserted, counts.rejected);
+      tracker.finishImport(jobId, status, counts.rows, summary, kept);
+    } catch (RuntimeException e) {
+      // The notes are committed (or rolled back) already; only the job record is behind.
+      LOG.warning(() -> "Import job " + jobId + ": cannot record its end: " + rootClass(e));
+    }
     return new ImportReport(
         jobId,
         mode,

@@ -18,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,16 @@ public class NoteServiceBean implements NoteService {
     }
     ClinicalNote note = new ClinicalNote(patient, details, actor.username());
     em.persist(note);
-    em.flush();
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // The same note or patient stored at the same moment by another request or an import.
+      throw new ConflictException(
+          "Patient "
+              + details.patientExternalId()
+              + " was changed at the same moment (the same note or a new patient record);"
+              + " look the note up or try again");
+    }
     em.refresh(note);
     audit.record(actor, AuditTrail.NOTE_CREATED, "note", note.getId(), null);
     return view(note, null, null, false);
