@@ -92,4 +92,25 @@ class EvaluatorTest {
         .isEqualTo(results.get(0).aggregates().get(RougeType.ROUGE_L).f1());
     assertThat(json.at("/results/0/items")).hasSize(4);
   }
+
+  @Test
+  void report_withCurves_drawsEachCurveEscapedAndListsItInMarkdownAndJson() throws Exception {
+    EvaluationResult r;
+    try (Summarizer lead = Summarizers.open("lead")) {
+      r = Evaluator.builder().bootstrapSamples(20).build().evaluate(lead, RECORDS);
+    }
+    ComparisonReport report =
+        new ComparisonReport("curves", List.of(r), 0)
+            .withCurves(
+                java.util.Map.of(
+                    "train_loss <x>", List.of(2.5, 1.5, 0.75), "single", List.of(1.0)));
+
+    assertThat(report.toHtml())
+        .contains("<h2>train_loss &lt;x&gt;</h2>")
+        .contains("<polyline")
+        .doesNotContain("<h2>single</h2>"); // one point draws no line
+    assertThat(report.toMarkdown()).contains("train_loss <x>: 2.5000 → 0.7500 over 3 points");
+    JsonNode json = new ObjectMapper().readTree(report.toJson());
+    assertThat(json.at("/curves/train_loss <x>")).hasSize(3);
+  }
 }
