@@ -1,0 +1,2 @@
+/** Grouping patients with similar diagnoses: evaluation against reference labels. */
+package io.clinsum.core.grouping;
