@@ -64,14 +64,7 @@ final class Api {
   }
 
   Reply post(String user, String path, String contentType, byte[] body, String... headers) {
-    HttpRequest.Builder b =
-        request(user, path)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-    }
-    return send(user, b);
+    return call(user, "POST", path, contentType, body, headers);
   }
 
   /** Any method, with a body (may be empty). */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,13 +198,7 @@ class ConsoleIT {
             .json()
             .get("id")
             .asLong();
-    api.post("clinician", "/notes/" + noteId + "/summary", "application/json", new byte[0]);
-    Jobs.awaitTrue(
-        () -> api.get("clinician", "/notes/" + noteId + "/summary").status() == 200,
-        Duration.ofSeconds(60),
-        "summary of the hostile note");
-    long summaryId =
-        api.get("clinician", "/notes/" + noteId + "/summary").json().get("id").asLong();
+    long summaryId = Jobs.summarizeNow(api, noteId).get("id").asLong();
 
     try (Browser b = new Browser(server.baseUrl())) {
       b.signIn("reviewer", "reviewer");

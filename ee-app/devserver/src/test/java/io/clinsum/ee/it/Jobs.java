@@ -79,6 +79,18 @@ final class Jobs {
     throw new AssertionError("Timed out waiting for: " + what);
   }
 
+  /** Asks for note {@code noteId}'s summary (made in the background) and waits for it. */
+  static JsonNode summarizeNow(Api api, long noteId) {
+    Api.Reply asked =
+        api.post("clinician", "/notes/" + noteId + "/summary", "application/json", new byte[0]);
+    assertThat(asked.status()).as(asked.toString()).isIn(200, 202);
+    awaitTrue(
+        () -> api.get("clinician", "/notes/" + noteId + "/summary").status() == 200,
+        Duration.ofSeconds(60),
+        "the summary of note " + noteId);
+    return api.get("clinician", "/notes/" + noteId + "/summary").json();
+  }
+
   /** Notes without exactly one summary: must be zero after a finished job. */
   static long notesWithoutExactlyOneSummary(LocalServer server) throws Exception {
     return scalar(

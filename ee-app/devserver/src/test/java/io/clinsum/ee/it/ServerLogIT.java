@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clinsum.ee.devserver.LocalServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,11 +26,7 @@ class ServerLogIT {
             .get("id")
             .asLong();
     api.get("reviewer", "/notes/" + id);
-    api.post("clinician", "/notes/" + id + "/summary", "application/json", new byte[0]);
-    Jobs.awaitTrue(
-        () -> api.get("clinician", "/notes/" + id + "/summary").status() == 200,
-        Duration.ofSeconds(60),
-        "summary");
+    Jobs.summarizeNow(api, id);
     // Failures that carry the text: duplicate, malformed JSON, wrong types, bad import rows.
     api.postJson(
         "clinician", "/notes", Map.of("patientId", patient, "noteType", "x", "text", text));

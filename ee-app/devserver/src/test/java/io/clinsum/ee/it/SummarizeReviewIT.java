@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clinsum.ee.devserver.LocalServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -167,13 +166,7 @@ class SummarizeReviewIT {
             .json()
             .get("id")
             .asLong();
-    api.post("clinician", "/notes/" + noteId + "/summary", "application/json", new byte[0]);
-    Jobs.awaitTrue(
-        () -> api.get("clinician", "/notes/" + noteId + "/summary").status() == 200,
-        Duration.ofSeconds(60),
-        "the summary");
-    long summaryId =
-        api.get("clinician", "/notes/" + noteId + "/summary").json().get("id").asLong();
+    long summaryId = Jobs.summarizeNow(api, noteId).get("id").asLong();
     assertThat(
             api.postJson(
                     "reviewer",
@@ -202,17 +195,9 @@ class SummarizeReviewIT {
             Map.of("patientId", Api.unique("P"), "noteType", "discharge", "text", NOTE));
     long id = note.json().get("id").asLong();
 
-    Api.Reply asked =
-        api.post("clinician", "/notes/" + id + "/summary", "application/json", new byte[0]);
-    assertThat(asked.status()).as(asked.toString()).isIn(200, 202);
-
-    Jobs.awaitTrue(
-        () -> api.get("clinician", "/notes/" + id + "/summary").status() == 200,
-        Duration.ofSeconds(60),
-        "the summary of note " + id);
-    Api.Reply summary = api.get("clinician", "/notes/" + id + "/summary");
-    assertThat(summary.json().get("state").asText()).isEqualTo("GENERATED");
-    assertThat(summary.json().get("text").asText()).isNotBlank();
+    JsonNode summary = Jobs.summarizeNow(api, id);
+    assertThat(summary.get("state").asText()).isEqualTo("GENERATED");
+    assertThat(summary.get("text").asText()).isNotBlank();
     Api.Reply again =
         api.post("clinician", "/notes/" + id + "/summary", "application/json", new byte[0]);
     assertThat(again.status()).isEqualTo(200);
