@@ -268,11 +268,7 @@ public class ImportServiceBean implements ImportService {
   }
 
   private static String rootClass(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName();
+    return Failures.rootCause(e).getClass().getSimpleName();
   }
 
   /** Running totals of one import. */

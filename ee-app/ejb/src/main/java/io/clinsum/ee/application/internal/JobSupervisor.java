@@ -192,10 +192,7 @@ public class JobSupervisor {
 
   /** The root cause's class (and SQL state): messages can quote data, so they stay out of logs. */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
+    Throwable t = Failures.rootCause(e);
     return t.getClass().getSimpleName()
         + (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
             ? " (SQL state " + sql.getSQLState() + ")"

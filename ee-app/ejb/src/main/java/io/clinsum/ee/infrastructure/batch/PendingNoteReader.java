@@ -56,10 +56,9 @@ public class PendingNoteReader extends AbstractItemReader {
   }
 
   private void fetch() throws Exception {
-    long after = page.isEmpty() ? lastId : page.peekLast().id();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(QUERY)) {
-      ps.setLong(1, after);
+      ps.setLong(1, lastId); // called only when the page is used up
       try (ResultSet rs = ps.executeQuery()) {
         int n = 0;
         while (rs.next()) {
