@@ -8,7 +8,6 @@ import io.clinsum.core.eval.EvaluationResult;
 import io.clinsum.core.eval.Evaluator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,12 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     String name = dataset.getFileName().toString();
     ComparisonReport comparison = new ComparisonReport(name, results, examples);
-    Path abs = report.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    String base = abs.getFileName().toString();
-    Files.writeString(abs.resolveSibling(base + ".md"), comparison.toMarkdown());
-    Files.writeString(abs.resolveSibling(base + ".html"), comparison.toHtml());
-    Files.writeString(abs.resolveSibling(base + ".json"), comparison.toJson());
+    comparison.writeTo(report);
     PrintWriter out = spec.commandLine().getOut();
     out.print(comparison.toMarkdown());
     out.printf("%nreports: %s.md, %s.html, %s.json%n", report, report, report);

@@ -242,11 +242,7 @@ final class FinetuneCommand implements Callable<Integer> {
             .withCurves(curves);
     Path base = (report != null ? report : workDir.resolve("before-after")).toAbsolutePath();
     try {
-      Files.createDirectories(base.getParent());
-      String name = base.getFileName().toString();
-      Files.writeString(base.resolveSibling(name + ".md"), comparison.toMarkdown());
-      Files.writeString(base.resolveSibling(name + ".html"), comparison.toHtml());
-      Files.writeString(base.resolveSibling(name + ".json"), comparison.toJson());
+      comparison.writeTo(base);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the report " + base + ": " + e.getMessage(), e);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -208,6 +210,19 @@ public final class ComparisonReport {
       sb.append("</table>\n");
     }
     return sb.append("</body></html>\n").toString();
+  }
+
+  /**
+   * Writes {@code base.md}, {@code base.html} and {@code base.json} next to each other, creating
+   * the folder.
+   */
+  public void writeTo(Path base) throws IOException {
+    Path abs = base.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    String name = abs.getFileName().toString();
+    Files.writeString(abs.resolveSibling(name + ".md"), toMarkdown());
+    Files.writeString(abs.resolveSibling(name + ".html"), toHtml());
+    Files.writeString(abs.resolveSibling(name + ".json"), toJson());
   }
 
   /** Scores, confidence intervals and every item, as JSON. */
