@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SummarizeCommand.class,
       EvaluateCommand.class,
+      GroupCommand.class,
       FinetuneCommand.class,
       DatasetCommand.class,
       BackendsCommand.class,

@@ -291,6 +291,77 @@ class ClinSumCliTest {
   }
 
   @Test
+  void group_generatedSummariesWithLabels_printsGroupsScoresAndWritesTheMap() throws Exception {
+    Path report = dir.resolve("g/groups");
+    int code =
+        run(
+            "group",
+            "../samples/data/synthetic-notes.csv",
+            "--group-on",
+            "generated",
+            "--label-field",
+            "specialty",
+            "--k",
+            "4",
+            "-r",
+            report.toString(),
+            "-q");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("20 patients, 4 groups (k-means on all-MiniLM-L6-v2)")
+        .contains("all-MiniLM-L6-v2     vs specialty")
+        .contains("tf-idf baseline      vs specialty")
+        .contains("adjusted Rand index");
+    assertThat(dir.resolve("g/groups.html")).content().contains("<svg").contains("<circle");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("g/groups.json").toFile());
+    assertThat(json.path("members")).hasSize(20);
+    assertThat(json.path("groups")).hasSize(4);
+    assertThat(json.path("members").get(0).path("reference").asText()).isNotBlank();
+  }
+
+  @Test
+  void group_patientFieldJoinsRecordsAndMissingFieldsAreNamed() throws Exception {
+    Path input = dir.resolve("p.csv");
+    Files.writeString(
+        input,
+        "id,note,summary,patient\n"
+            + "1,x,Chest pain and troponin rise.,A\n"
+            + "2,x,ST elevation; primary PCI.,A\n"
+            + "3,x,Fall with hip fracture.,B\n"
+            + "4,x,Hip pain after a fall.,C\n");
+    int code =
+        run(
+            "group",
+            input.toString(),
+            "--patient-field",
+            "patient",
+            "-e",
+            "tfidf",
+            "--k",
+            "2",
+            "-r",
+            dir.resolve("p").toString(),
+            "-q");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("3 patients, 2 groups (k-means on tf-idf)");
+
+    code =
+        run(
+            "group",
+            input.toString(),
+            "--label-field",
+            "ward",
+            "-e",
+            "tfidf",
+            "-q",
+            "-r",
+            dir.resolve("p2").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("record 1 (1) has no 'ward' field");
+  }
+
+  @Test
   void datasetValidate_badFile_exitsWith1AndListsRows() throws Exception {
     Path input = dir.resolve("bad.csv");
     Files.writeString(input, "note,summary\n,x\nok,\n");
