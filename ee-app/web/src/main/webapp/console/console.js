@@ -308,9 +308,11 @@ async function patientView(number) {
     const { data } = await api("GET", `summaries?patientId=${pid}&size=500`);
     summaries = new Map(data.items.map((s) => [s.noteId, s]));
   }
+  const group = await optional(`patients/${pid}/group`);
   const items = [...notes.items].sort((a, b) => (a.recordedAt || a.createdAt).localeCompare(b.recordedAt || b.createdAt));
   show(el("h1", {}, `Patient ${patient.patientId}`),
-    el("p", { class: "meta" }, `${patient.notes} notes · ${patient.summaries} summaries · group: not grouped yet`),
+    el("p", { class: "meta", id: "patient-meta" }, `${patient.notes} notes · ${patient.summaries} summaries · group: `,
+      group ? el("a", { href: "#/groups", id: "patient-group" }, group.group.number === 0 ? "fits no group" : `${group.group.number}. ${group.group.label}`) : "not grouped yet"),
     items.length ? el("ol", { class: "timeline", "aria-label": "Notes over time" }, items.map((n) => {
       const s = summaries.get(n.id);
       return el("li", {}, el("div", {}, el("strong", {}, fmt(n.recordedAt || n.createdAt)), ` · ${n.noteType}`, n.authorRole ? ` · ${n.authorRole}` : ""),
@@ -320,9 +322,117 @@ async function patientView(number) {
 }
 
 // ---- Groups -----------------------------------------------------------------------------------
-async function groupsView() {
-  show(el("h1", {}, "Patient groups"),
-    el("div", { class: "empty", id: "groups-empty" }, "No groupings yet. Patient grouping by diagnosis arrives with the grouping feature; its groups, labels and members will show here."));
+const GROUP_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+  "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363"];
+const groupColor = (n) => (n === 0 ? "#c7c7c7" : GROUP_COLORS[(n - 1) % GROUP_COLORS.length]);
+const MAP_POINTS = 5000;
+
+async function optional(path) {
+  try { return (await api("GET", path)).data; } catch (e) { if (e.status === 404) return null; throw e; }
+}
+
+async function groupsView(selected = null) {
+  const [grouping, job] = await Promise.all([optional("groupings/latest"), optional("groupings/job")]);
+  const running = job && (job.status === "QUEUED" || job.status === "RUNNING");
+  const parts = [el("h1", {}, "Patient groups")];
+  if (has("reviewer", "admin")) parts.push(regroupForm(running));
+  if (job) parts.push(groupJobStatus(job, grouping));
+  if (!grouping) {
+    parts.push(el("div", { class: "empty", id: "groups-empty" }, has("reviewer", "admin")
+      ? "No groupings yet. Patients are grouped by their summaries: summarize notes, then regroup."
+      : "No groupings yet. A reviewer or an admin starts one once notes are summarized."));
+    show(parts);
+  } else {
+    parts.push(el("p", { class: "meta", id: "grouping-meta" },
+      `Version ${grouping.id} · ${grouping.patients} patients in ${grouping.groupCount} groups · ${grouping.algorithm} on ${grouping.model} · `
+      + `silhouette ${grouping.silhouette.toFixed(3)} · ${fmt(grouping.createdAt)} by ${grouping.createdBy}`));
+    for (const note of grouping.notes) parts.push(el("p", { class: "legend" }, note));
+    const map = el("div", { id: "group-map" }, el("p", { class: "meta" }, "Drawing the map…"));
+    const members = el("div", { id: "group-members" });
+    const table = el("table", { id: "groups" }, el("thead", {}, el("tr", {}, ["", "Group", "Patients", "Cohesion"].map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, grouping.groups.map((g) => el("tr", { class: "clickable", tabindex: "0", "data-group": g.number,
+        onclick: () => groupMembers(grouping, g, members), onkeydown: (e) => { if (e.key === "Enter") groupMembers(grouping, g, members); } },
+        el("td", {}, swatch(g.number)), el("td", {}, g.number === 0 ? "Ungrouped " + g.label : `${g.number}. ${g.label}`),
+        el("td", {}, String(g.size)), el("td", {}, g.cohesion.toFixed(3))))));
+    parts.push(el("div", { class: "groups-layout" }, el("div", {}, table, members), map));
+    show(parts);
+    drawGroupMap(grouping, map);
+    const first = selected === null ? null : grouping.groups.find((g) => g.number === selected);
+    if (first) groupMembers(grouping, first, members);
+  }
+  if (running) state.pollTimer = setTimeout(() => groupsView(selected), 1500);
+}
+
+function swatch(number) {
+  const s = el("span", { class: "swatch", "aria-hidden": "true" });
+  s.style.background = groupColor(number);
+  return s;
+}
+
+function regroupForm(running) {
+  const algorithm = el("select", { id: "regroup-algorithm" }, el("option", { value: "kmeans" }, "k-means"), el("option", { value: "hdbscan" }, "HDBSCAN"));
+  const k = el("input", { id: "regroup-k", type: "number", min: "2", max: "200", placeholder: "auto" });
+  const go = async () => {
+    const q = new URLSearchParams({ algorithm: algorithm.value });
+    if (k.value && algorithm.value === "kmeans") q.set("k", k.value);
+    try { await api("POST", `groupings?${q}`); toast("Regrouping started"); } catch (e) { toast(problemText(e)); }
+    groupsView();
+  };
+  return el("div", { class: "filters" },
+    el("div", {}, el("label", { for: "regroup-algorithm" }, "Algorithm"), algorithm),
+    el("div", {}, el("label", { for: "regroup-k" }, "Groups (k-means)"), k),
+    el("div", { class: "actions" }, el("button", { class: "primary", type: "button", id: "regroup", disabled: running, onclick: go }, running ? "Regrouping…" : "Regroup patients")));
+}
+
+function groupJobStatus(job, grouping) {
+  const pct = Math.round(job.progress * 100);
+  if (job.status === "QUEUED" || job.status === "RUNNING") {
+    const bar = el("div", { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": pct, "aria-label": "Grouping progress" }, el("div", {}));
+    bar.firstChild.style.width = `${pct}%`;
+    return el("div", { id: "group-job", class: "legend" }, `Grouping job ${job.id} ${job.status.toLowerCase()}: ${job.processed} / ${job.total} summaries embedded `, bar, ` ${pct}%`);
+  }
+  if (job.status === "FAILED" && (!grouping || grouping.jobId !== job.id)) {
+    return el("p", { id: "group-job", class: "error", role: "alert" }, `Grouping job ${job.id} failed: ${job.error || "no reason recorded"}`);
+  }
+  return null;
+}
+
+async function groupMembers(grouping, group, target) {
+  const { data } = await api("GET", `groupings/${grouping.id}/members?group=${group.number}&size=200`);
+  target.replaceChildren(el("h2", {}, group.number === 0 ? "Ungrouped patients" : `Group ${group.number}: ${group.label}`),
+    el("p", { class: "meta" }, `${data.total} ${data.total === 1 ? "patient" : "patients"}, most typical first` + (data.total > data.items.length ? ` (first ${data.items.length} shown)` : "")),
+    el("table", { id: "group-member-list" }, el("thead", {}, el("tr", {}, ["Patient", "Similarity to the group"].map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, data.items.map((m) => el("tr", {}, el("td", {}, el("a", { href: `#/patients/${m.patientNumber}` }, m.patientId)), el("td", {}, m.similarity.toFixed(3)))))));
+}
+
+async function drawGroupMap(grouping, target) {
+  const points = [];
+  for (let page = 0; points.length < Math.min(grouping.patients, MAP_POINTS); page++) {
+    const { data } = await api("GET", `groupings/${grouping.id}/members?size=500&page=${page}`);
+    points.push(...data.items);
+    if (!data.items.length) break;
+  }
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = (tag, attrs) => { const e = document.createElementNS(NS, tag); for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); return e; };
+  const w = 560, h = 420, pad = 12;
+  const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (x) => pad + ((x - minX) / (maxX - minX || 1)) * (w - 2 * pad);
+  const sy = (y) => h - pad - ((y - minY) / (maxY - minY || 1)) * (h - 2 * pad);
+  const labels = new Map(grouping.groups.map((g) => [g.number, g.label]));
+  const root = svg("svg", { viewBox: `0 0 ${w} ${h}`, width: "100%", role: "img", id: "group-scatter",
+    "aria-label": `Map of ${points.length} patients coloured by group: nearby points have similar summaries` });
+  for (const p of points) {
+    const c = svg("circle", { cx: sx(p.x).toFixed(1), cy: sy(p.y).toFixed(1), r: points.length > 1000 ? 2.5 : 4, fill: groupColor(p.group), "fill-opacity": "0.8", "data-group": p.group });
+    const t = document.createElementNS(NS, "title");
+    t.textContent = `${p.patientId}: ${p.group === 0 ? "ungrouped" : `${p.group}. ${labels.get(p.group)}`}`;
+    c.append(t);
+    c.addEventListener("click", () => (location.hash = `#/patients/${p.patientNumber}`));
+    root.append(c);
+  }
+  target.replaceChildren(el("h2", {}, "Map"), root,
+    el("p", { class: "legend" }, `Each point is a patient, placed by the first two principal components of their summaries' embedding`
+      + (grouping.patients > points.length ? ` (${points.length} of ${grouping.patients} shown)` : "") + ". Hover for the patient, click to open."));
 }
 
 // ---- Jobs -------------------------------------------------------------------------------------

@@ -136,8 +136,7 @@ public final class OnnxEmbedder implements Embedder {
       long dimension =
           ((ai.onnxruntime.TensorInfo) session.getOutputInfo().get("last_hidden_state").getInfo())
               .getShape()[2];
-      String version =
-          Long.toHexString(Files.size(model)) + "-" + Files.getLastModifiedTime(model).toMillis();
+      String version = "sha256:" + sha256(model).substring(0, 12);
       return new OnnxEmbedder(
           session,
           tokenizer,
@@ -150,6 +149,20 @@ public final class OnnxEmbedder implements Embedder {
     } catch (RuntimeException e) {
       tokenizer.close();
       throw e;
+    }
+  }
+
+  /** The file's SHA-256, so that a version names the exact weights on every machine. */
+  private static String sha256(Path file) throws java.io.IOException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
   }
 

@@ -109,6 +109,8 @@ class OnnxEmbedderTest {
     }
     assertThat(embedder.info().dimension()).isEqualTo(384);
     assertThat(embedder.info().model()).isEqualTo("all-MiniLM-L6-v2");
+    // The SHA-256 of the shipped file (see models/all-minilm-l6-v2.json): the same everywhere.
+    assertThat(embedder.info().version()).isEqualTo("sha256:759c3cd2b7fe");
   }
 
   @Test

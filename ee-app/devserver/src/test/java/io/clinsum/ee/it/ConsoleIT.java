@@ -245,6 +245,43 @@ class ConsoleIT {
   }
 
   @Test
+  void groups_regroupFromTheConsole_showsGroupsMapMembersAndThePatientsGroup(LocalServer server)
+      throws Exception {
+    Api api = new Api(server);
+    Jobs.awaitTrue(
+        () -> {
+          Api.Reply job = api.get("reviewer", "/groupings/job");
+          return job.status() == 404
+              || !List.of("QUEUED", "RUNNING").contains(job.json().get("status").asText());
+        },
+        java.time.Duration.ofMinutes(3),
+        "no grouping job running");
+    Api.Reply before = api.get("reviewer", "/groupings/latest");
+    long previous = before.status() == 200 ? before.json().get("id").asLong() : 0;
+    try (Browser b = new Browser(server.baseUrl())) {
+      b.signIn("reviewer", "reviewer");
+      b.open("#/groups");
+      b.await(By.id("regroup")).click();
+      new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofMinutes(3))
+          .until(
+              d -> {
+                var meta = d.findElements(By.id("grouping-meta"));
+                return !meta.isEmpty()
+                    && !meta.get(0).getText().startsWith("Version " + previous + " ");
+              });
+      b.await(By.cssSelector("#group-scatter circle"));
+      assertThat(b.driver().findElements(By.cssSelector("#groups tbody tr"))).isNotEmpty();
+      b.driver().findElement(By.cssSelector("#groups tbody tr")).click();
+      b.await(By.cssSelector("#group-member-list tbody tr"));
+      b.screenshot("groups");
+
+      b.driver().findElement(By.cssSelector("#group-member-list tbody tr a")).click();
+      b.await(By.id("patient-group"));
+      assertThat(b.driver().findElement(By.id("patient-meta")).getText()).contains("group: ");
+    }
+  }
+
+  @Test
   void mainScreens_renderAtDesktopAndTabletWidth(LocalServer server) throws Exception {
     for (int[] size : new int[][] {{1280, 800}, {800, 1100}}) {
       try (Browser b = new Browser(server.baseUrl(), size[0], size[1])) {

@@ -8,4 +8,9 @@ public class NotFoundException extends RuntimeException {
   public NotFoundException(String what, Object id) {
     super(what + " " + id + " does not exist");
   }
+
+  /** For things that are not looked up by id ("no grouping yet"). */
+  public NotFoundException(String message) {
+    super(message);
+  }
 }

@@ -42,15 +42,19 @@ public class JobTracker {
   /**
    * Inserts a job.
    *
-   * @throws ConflictException when another summarization job is queued or running
+   * @throws ConflictException when another job of a kind that runs alone (summarization, grouping)
+   *     is queued or running
    */
   public long create(JobKind kind, JobStatus status, String createdBy, String parameters) {
     try (Connection c = dataSource.getConnection()) {
       return JobRows.insert(c, kind, status, createdBy, parameters);
     } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) { // job_one_open_summarize
+      if ("23505".equals(e.getSQLState())) { // job_one_open_summarize, job_one_open_group
         throw new ConflictException(
-            "Another summarization job is queued or running; stop it or wait for it to finish");
+            kind == JobKind.GROUP
+                ? "A grouping job is queued or running; wait for it to finish"
+                : "Another summarization job is queued or running; stop it or wait for it to"
+                    + " finish");
       }
       throw new JobStoreException("Cannot create a job: " + e.getMessage(), e);
     }

@@ -14,6 +14,7 @@ public class ClinSumApi extends Application {
           MeResource.class,
           SessionResource.class,
           PatientResource.class,
+          GroupingResource.class,
           NoteResource.class,
           SummaryResource.class,
           JobResource.class,

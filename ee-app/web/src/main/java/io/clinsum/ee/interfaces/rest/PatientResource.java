@@ -1,8 +1,10 @@
 package io.clinsum.ee.interfaces.rest;
 
 import io.clinsum.ee.application.Actor;
+import io.clinsum.ee.application.GroupingService;
 import io.clinsum.ee.application.NoteService;
 import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PatientGroupView;
 import io.clinsum.ee.application.PatientView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER, Actor.ADMIN})
 public class PatientResource {
   @Inject private NoteService notes;
+  @Inject private GroupingService groupings;
 
   @GET
   public Page<PatientView> list(
@@ -41,5 +44,12 @@ public class PatientResource {
   @Path("{patientId}")
   public PatientView patient(@PathParam("patientId") String patientId) {
     return notes.patient(patientId);
+  }
+
+  /** The patient's group in the newest grouping that includes them. */
+  @GET
+  @Path("{patientId}/group")
+  public PatientGroupView group(@PathParam("patientId") String patientId) {
+    return groupings.patientGroup(patientId);
   }
 }
