@@ -128,6 +128,41 @@ class GroupingIT {
   }
 
   @Test
+  void jobLeftRunningByAnEarlierServer_isRunAgainAndEndsWithAVersion(LocalServer server)
+      throws Exception {
+    Api api = new Api(server);
+    Api.Reply imported =
+        api.postCsv(
+            "clinician",
+            "/notes/import",
+            "patient_id,note_type,note\n" + csv(Api.unique("ORPH"), CARDIAC, 3));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    Jobs.awaitStatus(api, Jobs.start(api, 16), "SUCCEEDED");
+    awaitNoOpenGroupJob(api);
+    // What a kill -9 leaves behind: RUNNING, claimed by a runner that no longer exists.
+    long jobId;
+    try (java.sql.Connection c = server.openJdbcConnection();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO job (kind, status, created_by, parameters, runner, attempts,"
+                    + " launches, started_at) VALUES ('GROUP', 'RUNNING', 'admin',"
+                    + " 'algorithm=kmeans;k=2', 'a-server-that-died', 1, 1, now()) RETURNING id")) {
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        jobId = rs.getLong(1);
+      }
+    }
+    JsonNode job = awaitGroupJob(api, jobId);
+    assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("launches").asInt()).isEqualTo(2);
+    JsonNode latest = api.get("reviewer", "/groupings/latest").json();
+    assertThat(latest.get("jobId").asLong()).isEqualTo(jobId);
+    assertThat(latest.get("groupCount").asInt()).isEqualTo(2);
+    assertThat(Jobs.scalar(server, "SELECT count(*) FROM grouping WHERE job_id = " + jobId))
+        .isEqualTo(1);
+  }
+
+  @Test
   void badRequestsGetProblemsThatNameTheField(LocalServer server) {
     Api api = new Api(server);
     Api.Reply unknown = post(api, "admin", "/groupings?algorithm=spectral");
