@@ -161,13 +161,7 @@ public class GroupingRunner {
   synchronized void supervise() {
     List<Job> jobs;
     try {
-      jobs =
-          em.createQuery(
-                  "select j from Job j where j.kind = :kind and j.status in :open order by j.id",
-                  Job.class)
-              .setParameter("kind", JobKind.GROUP)
-              .setParameter("open", List.of(JobStatus.QUEUED, JobStatus.RUNNING))
-              .getResultList();
+      jobs = OpenJobs.of(em, JobKind.GROUP);
     } catch (RuntimeException e) {
       return; // the database is away; the next tick retries
     }

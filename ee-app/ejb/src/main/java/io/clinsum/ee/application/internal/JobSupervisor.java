@@ -101,13 +101,7 @@ public class JobSupervisor {
   synchronized void supervise() {
     List<Job> jobs;
     try {
-      jobs =
-          em.createQuery(
-                  "select j from Job j where j.kind = :kind and j.status in :open order by j.id",
-                  Job.class)
-              .setParameter("kind", JobKind.SUMMARIZE)
-              .setParameter("open", List.of(JobStatus.QUEUED, JobStatus.RUNNING))
-              .getResultList();
+      jobs = OpenJobs.of(em, JobKind.SUMMARIZE);
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot check jobs (will retry): " + rootMessage(e));
       return;
