@@ -4,8 +4,10 @@
 # labels, 2-D projection) against the Python tools on the same summaries, side by side:
 # sentence-transformers (torch), onnxruntime with the same batching and pooling, scikit-learn.
 # Usage: bench/group-bench.sh [patients]   (default 10000; synthetic notes, seed 42)
+# ClinSum's group time also covers labelling each group with its terms; scikit-learn has no such step.
 # Needs samples/target/clinsum.jar and .venv-ml with python/requirements-embedding-reference.txt.
-# Last line: group_vs_python n=<patients> embed_vs_ort=<x> embed_vs_st=<x> group_vs_sklearn=<x>
+# Last line: group_vs_python n=<patients> embed_vs_ort=<x> embed_int8_vs_ort=<x> embed_vs_st=<x>
+#            group_vs_sklearn=<x>
 #            (ratios > 1: ClinSum is faster)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

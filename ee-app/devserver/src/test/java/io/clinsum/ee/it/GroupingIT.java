@@ -107,6 +107,15 @@ class GroupingIT {
     JsonNode own = api.get("clinician", "/patients/" + enc(patient) + "/group").json();
     assertThat(own.get("groupingId").asLong()).isEqualTo(id);
     assertThat(own.get("group").get("number").asInt()).isEqualTo(groupOf.get(patient));
+    long number =
+        members.stream()
+            .filter(m -> m.get("patientId").asText().equals(patient))
+            .findFirst()
+            .orElseThrow()
+            .get("patientNumber")
+            .asLong();
+    assertThat(api.get("clinician", "/patients/by-number/" + number + "/group").json())
+        .isEqualTo(own);
 
     // A second version with k fixed: listed first, with its parameters.
     JsonNode second = awaitGroupJob(api, regroup(api, "admin", "kmeans", 3).get("id").asLong());

@@ -38,4 +38,7 @@ public interface GroupingService {
 
   /** The group of patient {@code patientId} in the newest grouping that includes them. */
   PatientGroupView patientGroup(String patientId);
+
+  /** {@link #patientGroup(String)} by the patient's number. */
+  PatientGroupView patientGroup(long patientNumber);
 }

@@ -120,6 +120,17 @@ public class GroupingServiceBean implements GroupingService {
                         + " (unknown, or without a summary when the last grouping ran)"));
   }
 
+  @Override
+  public PatientGroupView patientGroup(long patientNumber) {
+    return read(c -> GroupingRows.patientGroup(c, patientNumber))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "No grouping includes patient number "
+                        + patientNumber
+                        + " (unknown, or without a summary when the last grouping ran)"));
+  }
+
   @FunctionalInterface
   private interface Read<T> {
     T run(Connection c) throws SQLException;

@@ -46,6 +46,13 @@ public class PatientResource {
     return notes.patient(patientId);
   }
 
+  /** The group of patient number {@code number} in the newest grouping that includes them. */
+  @GET
+  @Path("by-number/{number}/group")
+  public PatientGroupView groupByNumber(@PathParam("number") long number) {
+    return groupings.patientGroup(number);
+  }
+
   /** The patient's group in the newest grouping that includes them. */
   @GET
   @Path("{patientId}/group")

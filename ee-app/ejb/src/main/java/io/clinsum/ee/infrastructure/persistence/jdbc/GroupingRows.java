@@ -259,18 +259,36 @@ public final class GroupingRows {
     }
   }
 
-  /** The patient's group in the newest grouping that includes them. */
+  /** The group of the patient with identifier {@code patientId} in the newest grouping. */
   public static Optional<PatientGroupView> patientGroup(Connection c, String patientId)
+      throws SQLException {
+    return patientGroup(c, "p.external_id = ?", ps -> ps.setString(1, patientId));
+  }
+
+  /** The group of the patient with number {@code patientNumber} in the newest grouping. */
+  public static Optional<PatientGroupView> patientGroup(Connection c, long patientNumber)
+      throws SQLException {
+    return patientGroup(c, "p.id = ?", ps -> ps.setLong(1, patientNumber));
+  }
+
+  @FunctionalInterface
+  private interface Bind {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private static Optional<PatientGroupView> patientGroup(Connection c, String where, Bind bind)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT gr.id, gr.created_at, g.id, g.group_number, g.label, g.terms, g.size,"
-                + " g.cohesion, m.similarity FROM patient p"
+                + " g.cohesion, m.similarity, p.external_id FROM patient p"
                 + " JOIN group_membership m ON m.patient_id = p.id"
                 + " JOIN patient_group g ON g.id = m.group_id"
                 + " JOIN grouping gr ON gr.id = m.grouping_id"
-                + " WHERE p.external_id = ? ORDER BY gr.id DESC LIMIT 1")) {
-      ps.setString(1, patientId);
+                + " WHERE "
+                + where
+                + " ORDER BY gr.id DESC LIMIT 1")) {
+      bind.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
@@ -279,7 +297,7 @@ public final class GroupingRows {
             new PatientGroupView(
                 rs.getLong(1),
                 rs.getTimestamp(2).toInstant(),
-                patientId,
+                rs.getString(10),
                 new GroupView(
                     rs.getLong(3),
                     rs.getInt(4),
