@@ -1,0 +1,135 @@
+package io.clinsum.sagemaker;
+
+import io.clinsum.core.GenerationOptions;
+import io.clinsum.core.InvalidRequestException;
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.SummarizerInfo;
+import io.clinsum.core.spi.Generation;
+import io.clinsum.core.spi.Prompt;
+import io.clinsum.core.text.TokenCounter;
+import io.clinsum.sagemaker.internal.InvocationFailures;
+import io.clinsum.sagemaker.internal.RuntimeClients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
+
+/**
+ * Summarizes through a SageMaker real-time endpoint ({@code InvokeEndpoint}), with the {@link
+ * PayloadCodec} of the endpoint's container. Notes longer than the endpoint model's input budget
+ * are chunked by sdk-core; the calls of one batch run {@link EndpointConfig#maxConcurrency()} at a
+ * time; throttling, server errors and timeouts are retried within the configured bounds, then fail
+ * with a {@link io.clinsum.core.BackendException} that says what happened (the container's message
+ * and CloudWatch log stream when the model itself failed).
+ *
+ * <pre>{@code
+ * try (Summarizer s = new SageMakerSummarizer(EndpointConfig.builder("clinsum-pegasus").build())) {
+ *   System.out.println(s.summarize(SummarizationRequest.of(note)).text());
+ * }
+ * }</pre>
+ */
+public final class SageMakerSummarizer extends Summarizer {
+  private final EndpointConfig config;
+  private final SageMakerRuntimeClient client;
+  private final ExecutorService calls;
+
+  public SageMakerSummarizer(EndpointConfig config) {
+    this(config, RuntimeClients.create(config));
+  }
+
+  private SageMakerSummarizer(EndpointConfig config, SageMakerRuntimeClient client) {
+    super(
+        new SummarizerInfo(
+            "sagemaker",
+            config.endpointName(),
+            config.targetModel().orElse(config.codec().name()),
+            config.maxInputTokens()),
+        GenerationOptions.builder().maxLength(128).minLength(8).numBeams(4).build(),
+        TokenCounter.approximate());
+    this.config = config;
+    this.client = client;
+    AtomicInteger n = new AtomicInteger();
+    this.calls =
+        Executors.newFixedThreadPool(
+            config.maxConcurrency(),
+            r -> {
+              Thread t = new Thread(r, "clinsum-sagemaker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The configuration this summarizer calls its endpoint with. */
+  public EndpointConfig config() {
+    return config;
+  }
+
+  @Override
+  protected List<Generation> generate(List<Prompt> prompts) {
+    if (prompts.size() == 1) {
+      return List.of(invoke(prompts.get(0)));
+    }
+    List<Future<Generation>> futures = new ArrayList<>(prompts.size());
+    for (Prompt p : prompts) {
+      futures.add(calls.submit(() -> invoke(p)));
+    }
+    List<Generation> out = new ArrayList<>(prompts.size());
+    try {
+      for (Future<Generation> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      futures.forEach(f -> f.cancel(true));
+      throw new io.clinsum.core.BackendException("sagemaker", "interrupted", true, e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new io.clinsum.core.BackendException(
+          "sagemaker", String.valueOf(e.getCause()), false, e.getCause());
+    }
+  }
+
+  private Generation invoke(Prompt prompt) {
+    byte[] body = config.codec().encode(prompt);
+    if (body.length > config.maxRequestBytes()) {
+      throw new InvalidRequestException(
+          "text",
+          "makes a request of "
+              + body.length
+              + " bytes, over the endpoint's limit of "
+              + config.maxRequestBytes()
+              + "; lower max-input-tokens so that notes are chunked into smaller parts");
+    }
+    InvokeEndpointRequest.Builder request =
+        InvokeEndpointRequest.builder()
+            .endpointName(config.endpointName())
+            .contentType(config.codec().contentType())
+            .accept(config.codec().accept())
+            .body(SdkBytes.fromByteArrayUnsafe(body));
+    config.targetModel().ifPresent(request::targetModel);
+    try {
+      byte[] answer = client.invokeEndpoint(request.build()).body().asByteArrayUnsafe();
+      String text = config.codec().decode(answer);
+      TokenCounter counter = TokenCounter.approximate();
+      return new Generation(text, counter.count(prompt.text()), counter.count(text));
+    } catch (RuntimeException e) {
+      throw InvocationFailures.map(e, config.endpointName(), config.maxAttempts());
+    }
+  }
+
+  @Override
+  protected void release() {
+    calls.shutdownNow();
+    client.close();
+  }
+}

@@ -1,0 +1,121 @@
+package io.clinsum.sagemaker;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * moto in server mode on loopback: S3 and SageMaker (control plane and runtime) over real HTTP,
+ * from the project's Python environment ({@code clinsum.python}, made by scripts/python-env.sh).
+ */
+final class MotoServer implements AutoCloseable {
+  private final Process process;
+  private final URI uri;
+
+  private MotoServer(Process process, URI uri) {
+    this.process = process;
+    this.uri = uri;
+  }
+
+  static MotoServer start() throws Exception {
+    String python = System.getProperty("clinsum.python");
+    if (python == null || !Files.isExecutable(Path.of(python))) {
+      throw new IllegalStateException(
+          "System property clinsum.python must name the project's Python with moto[server]"
+              + " (scripts/python-env.sh makes .venv from python/requirements-test.txt); was "
+              + python);
+    }
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path log = Files.createTempFile("moto", ".log");
+    Process p =
+        new ProcessBuilder(
+                python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    URI uri = URI.create("http://127.0.0.1:" + port);
+    HttpClient http = HttpClient.newHttpClient();
+    Instant end = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(end)) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("moto exited: " + Files.readString(log));
+      }
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(uri.resolve("/moto-api/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return new MotoServer(p, uri);
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("moto did not start in 60 s: " + Files.readString(log));
+  }
+
+  URI uri() {
+    return uri;
+  }
+
+  AwsSettings aws() {
+    return new AwsSettings(
+        Region.EU_WEST_1,
+        uri,
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+  }
+
+  /** Queues answers for the runtime's InvokeEndpoint (moto returns them in order). */
+  void queueEndpointResults(String... bodies) throws Exception {
+    StringBuilder json = new StringBuilder("{\"results\": [");
+    for (int i = 0; i < bodies.length; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"Body\": ")
+          .append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(bodies[i]))
+          .append(
+              ", \"ContentType\": \"application/json\", \"InvokedProductionVariant\":"
+                  + " \"AllTraffic\", \"CustomAttributes\": \"\"}");
+    }
+    json.append("], \"region\": \"eu-west-1\"}");
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri.resolve("/moto-api/static/sagemaker/endpoint-results"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 201 && r.statusCode() != 200) {
+      throw new IllegalStateException("moto refused the endpoint results: " + r.body());
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
