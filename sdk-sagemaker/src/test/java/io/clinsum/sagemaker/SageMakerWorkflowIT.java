@@ -13,6 +13,7 @@ import io.clinsum.core.dataset.DatasetWriter;
 import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
 import io.clinsum.core.extractive.ExtractiveSummarizer;
 import io.clinsum.core.extractive.SentenceScorer;
+import io.clinsum.sagemaker.testkit.MotoServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

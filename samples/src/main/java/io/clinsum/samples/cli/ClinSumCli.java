@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SummarizeCommand.class,
       EvaluateCommand.class,
       GroupCommand.class,
+      ServeCommand.class,
       FinetuneCommand.class,
       DatasetCommand.class,
       BackendsCommand.class,

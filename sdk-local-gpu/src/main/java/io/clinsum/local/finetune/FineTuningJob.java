@@ -131,7 +131,7 @@ public final class FineTuningJob implements AutoCloseable {
       code =
           request.codeDir() != null
               ? request.codeDir().toAbsolutePath()
-              : extractRecipe(work.resolve("code"));
+              : copyRecipe(work.resolve("code"));
     } catch (IOException e) {
       throw new ConfigurationException(
           "Cannot prepare the job folder " + work + ": " + e.getMessage(), e);
@@ -339,7 +339,14 @@ public final class FineTuningJob implements AutoCloseable {
     }
   }
 
-  private static Path extractRecipe(Path code) throws IOException {
+  /**
+   * Copies the training recipe ({@code train.py}, {@code export_onnx.py}, {@code requirements.txt})
+   * into {@code code}: the folder a local job runs, and the {@code source_dir} of a SageMaker
+   * training job.
+   *
+   * @return {@code code}
+   */
+  public static Path copyRecipe(Path code) throws IOException {
     Files.createDirectories(code);
     for (String name : RECIPE) {
       try (InputStream in =

@@ -1,5 +1,6 @@
-package io.clinsum.sagemaker;
+package io.clinsum.sagemaker.testkit;
 
+import io.clinsum.sagemaker.AwsSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,10 +16,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * moto in server mode on loopback: S3 and SageMaker (control plane and runtime) over real HTTP,
- * from the project's Python environment ({@code clinsum.python}, made by scripts/python-env.sh).
+ * For tests of programs built on this module (a test-jar class): moto in server mode on loopback:
+ * S3 and SageMaker (control plane and runtime) over real HTTP, from the project's Python
+ * environment ({@code clinsum.python}, made by scripts/python-env.sh).
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
   private final Process process;
   private final URI uri;
 
@@ -27,7 +29,8 @@ final class MotoServer implements AutoCloseable {
     this.uri = uri;
   }
 
-  static MotoServer start() throws Exception {
+  /** Starts moto; fails with what to do when the Python environment lacks it. */
+  public static MotoServer start() throws Exception {
     String python = System.getProperty("clinsum.python");
     if (python == null || !Files.isExecutable(Path.of(python))) {
       throw new IllegalStateException(
@@ -70,11 +73,12 @@ final class MotoServer implements AutoCloseable {
     throw new IllegalStateException("moto did not start in 60 s: " + Files.readString(log));
   }
 
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 
-  AwsSettings aws() {
+  /** Settings that point every client at this moto, with test credentials, in eu-west-1. */
+  public AwsSettings aws() {
     return new AwsSettings(
         Region.EU_WEST_1,
         uri,
@@ -82,7 +86,7 @@ final class MotoServer implements AutoCloseable {
   }
 
   /** Queues answers for the runtime's InvokeEndpoint (moto returns them in order). */
-  void queueEndpointResults(String... bodies) throws Exception {
+  public void queueEndpointResults(String... bodies) throws Exception {
     StringBuilder json = new StringBuilder("{\"results\": [");
     for (int i = 0; i < bodies.length; i++) {
       json.append(i == 0 ? "" : ",")
