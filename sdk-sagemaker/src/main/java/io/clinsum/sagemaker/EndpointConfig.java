@@ -40,6 +40,9 @@ public final class EndpointConfig {
   private final int maxInputTokens;
   private final int maxRequestBytes;
   private final AwsCredentialsProvider credentials;
+  private final S3Location asyncInput;
+  private final Duration asyncTimeout;
+  private final Duration asyncPoll;
 
   private EndpointConfig(Builder b) {
     endpointName = b.endpointName;
@@ -56,6 +59,9 @@ public final class EndpointConfig {
     maxInputTokens = b.maxInputTokens > 0 ? b.maxInputTokens : codec.defaultMaxInputTokens();
     maxRequestBytes = b.maxRequestBytes;
     credentials = b.credentials;
+    asyncInput = b.asyncInput;
+    asyncTimeout = b.asyncTimeout;
+    asyncPoll = b.asyncPoll;
   }
 
   /** A builder for the endpoint called {@code endpointName}. */
@@ -127,6 +133,24 @@ public final class EndpointConfig {
     return credentials;
   }
 
+  /**
+   * Where request bodies go for an asynchronous endpoint ({@code InvokeEndpointAsync}), if this is
+   * one: the model may then take up to {@link #asyncTimeout()} (an hour at most) per note, and a
+   * body may be up to 1 GB.
+   */
+  public Optional<S3Location> asyncInput() {
+    return Optional.ofNullable(asyncInput);
+  }
+
+  public Duration asyncTimeout() {
+    return asyncTimeout;
+  }
+
+  /** How often the answer's S3 location is checked. */
+  public Duration asyncPoll() {
+    return asyncPoll;
+  }
+
   /** Builds an {@link EndpointConfig}; every setter checks its value. */
   public static final class Builder {
     private final String endpointName;
@@ -143,6 +167,9 @@ public final class EndpointConfig {
     private int maxInputTokens;
     private int maxRequestBytes = MAX_REQUEST_BYTES;
     private AwsCredentialsProvider credentials;
+    private S3Location asyncInput;
+    private Duration asyncTimeout = Duration.ofMinutes(15);
+    private Duration asyncPoll = Duration.ofSeconds(2);
 
     private Builder(String endpointName) {
       this.endpointName = Names.check("endpoint", endpointName);
@@ -211,6 +238,22 @@ public final class EndpointConfig {
 
     public Builder credentials(AwsCredentialsProvider credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Calls an asynchronous endpoint: bodies go to {@code input} in S3, answers are awaited for up
+     * to {@code timeout} (1 s to 1 h), checking every {@code poll}.
+     */
+    public Builder async(S3Location input, Duration timeout, Duration poll) {
+      this.asyncInput = Objects.requireNonNull(input, "input");
+      if (timeout.compareTo(Duration.ofSeconds(1)) < 0
+          || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(
+            "async timeout must be 1 s to 1 h (SageMaker's limit), was " + timeout);
+      }
+      this.asyncTimeout = timeout;
+      this.asyncPoll = positive("async poll", poll);
       return this;
     }
 

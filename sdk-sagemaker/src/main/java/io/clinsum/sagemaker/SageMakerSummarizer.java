@@ -7,6 +7,7 @@ import io.clinsum.core.SummarizerInfo;
 import io.clinsum.core.spi.Generation;
 import io.clinsum.core.spi.Prompt;
 import io.clinsum.core.text.TokenCounter;
+import io.clinsum.sagemaker.internal.AsyncInvoker;
 import io.clinsum.sagemaker.internal.InvocationFailures;
 import io.clinsum.sagemaker.internal.RuntimeClients;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequ
  * are chunked by sdk-core; the calls of one batch run {@link EndpointConfig#maxConcurrency()} at a
  * time; throttling, server errors and timeouts are retried within the configured bounds, then fail
  * with a {@link io.clinsum.core.BackendException} that says what happened (the container's message
- * and CloudWatch log stream when the model itself failed).
+ * and CloudWatch log stream when the model itself failed). With {@link
+ * EndpointConfig#asyncInput()}, it calls an asynchronous endpoint instead ({@code
+ * InvokeEndpointAsync}, bodies and answers in S3), for models that need more than 60 s a note.
  *
  * <pre>{@code
  * try (Summarizer s = new SageMakerSummarizer(EndpointConfig.builder("clinsum-pegasus").build())) {
@@ -38,6 +41,7 @@ public final class SageMakerSummarizer extends Summarizer {
   private final EndpointConfig config;
   private final SageMakerRuntimeClient client;
   private final ExecutorService calls;
+  private final AsyncInvoker async;
 
   public SageMakerSummarizer(EndpointConfig config) {
     this(config, RuntimeClients.create(config));
@@ -54,6 +58,7 @@ public final class SageMakerSummarizer extends Summarizer {
         TokenCounter.approximate());
     this.config = config;
     this.client = client;
+    this.async = config.asyncInput().isPresent() ? new AsyncInvoker(config, client) : null;
     AtomicInteger n = new AtomicInteger();
     this.calls =
         Executors.newFixedThreadPool(
@@ -101,6 +106,15 @@ public final class SageMakerSummarizer extends Summarizer {
 
   private Generation invoke(Prompt prompt) {
     byte[] body = config.codec().encode(prompt);
+    if (async != null) {
+      try {
+        String text = config.codec().decode(async.invoke(body));
+        TokenCounter counter = TokenCounter.approximate();
+        return new Generation(text, counter.count(prompt.text()), counter.count(text));
+      } catch (RuntimeException e) {
+        throw InvocationFailures.map(e, config.endpointName(), config.maxAttempts());
+      }
+    }
     if (body.length > config.maxRequestBytes()) {
       throw new InvalidRequestException(
           "text",
@@ -131,5 +145,8 @@ public final class SageMakerSummarizer extends Summarizer {
   protected void release() {
     calls.shutdownNow();
     client.close();
+    if (async != null) {
+      async.close();
+    }
   }
 }

@@ -66,6 +66,18 @@ public final class SageMakerSummarizerProvider implements SummarizerProvider {
           Duration.class,
           Duration.ofMillis(200),
           "First backoff; doubles per attempt, with full jitter.");
+  public static final BackendOption<String> ASYNC_INPUT =
+      new BackendOption<>(
+          "async-input",
+          String.class,
+          null,
+          "s3://bucket/prefix/ for request bodies: calls an asynchronous endpoint (InvokeEndpointAsync).");
+  public static final BackendOption<Duration> ASYNC_TIMEOUT =
+      new BackendOption<>(
+          "async-timeout",
+          Duration.class,
+          Duration.ofMinutes(15),
+          "How long an asynchronous endpoint may take per note (at most 1 h).");
   public static final BackendOption<Duration> MAX_BACKOFF =
       new BackendOption<>(
           "max-backoff", Duration.class, Duration.ofSeconds(20), "Longest wait between attempts.");
@@ -94,7 +106,9 @@ public final class SageMakerSummarizerProvider implements SummarizerProvider {
         ATTEMPT_TIMEOUT,
         CALL_TIMEOUT,
         BASE_DELAY,
-        MAX_BACKOFF);
+        MAX_BACKOFF,
+        ASYNC_INPUT,
+        ASYNC_TIMEOUT);
   }
 
   @Override
@@ -140,6 +154,12 @@ public final class SageMakerSummarizerProvider implements SummarizerProvider {
     }
     if (settings.get(TARGET_MODEL) != null) {
       b.targetModel(settings.get(TARGET_MODEL));
+    }
+    if (settings.get(ASYNC_INPUT) != null) {
+      b.async(
+          S3Location.parse(settings.get(ASYNC_INPUT)),
+          settings.get(ASYNC_TIMEOUT),
+          java.time.Duration.ofSeconds(2));
     }
     if (settings.get(MAX_INPUT_TOKENS) > 0) {
       b.maxInputTokens(settings.get(MAX_INPUT_TOKENS));

@@ -193,6 +193,36 @@ class SageMakerWorkflowIT {
   }
 
   @Test
+  void asyncEndpoint_answerComesBackThroughS3_andAFailureIsReported() throws Exception {
+    moto.queueAsyncResults(
+        "[{\"summary_text\": \"Chest pain, STEMI, PCI.\"}]", "FAIL:CUDA out of memory on the GPU");
+    EndpointConfig config =
+        EndpointConfig.builder("clinsum-async")
+            .region(aws.region())
+            .endpointOverride(aws.endpointOverride())
+            .credentials(aws.credentials())
+            .async(
+                S3Location.parse("s3://clinsum-test/async/"),
+                Duration.ofSeconds(10),
+                Duration.ofMillis(100))
+            .build();
+    try (SageMakerSummarizer s = new SageMakerSummarizer(config)) {
+      assertThat(s.summarize(SummarizationRequest.of("Chest pain. ST elevation. PCI.")).text())
+          .isEqualTo("Chest pain, STEMI, PCI.");
+      assertThatThrownBy(() -> s.summarize(SummarizationRequest.of("Another note about a fall.")))
+          .isInstanceOf(io.clinsum.core.BackendException.class)
+          .hasMessageContaining("asynchronous endpoint clinsum-async failed")
+          .hasMessageContaining("CUDA out of memory");
+    }
+    try (S3Client s3 = aws.s3()) {
+      // The request bodies (copies of notes) do not stay behind.
+      assertThat(
+              s3.listObjectsV2(b -> b.bucket("clinsum-test").prefix("async/requests/")).contents())
+          .isEmpty();
+    }
+  }
+
+  @Test
   void largeUpload_goesUpInPartsAndArrivesWhole(@TempDir Path dir) throws Exception {
     Path big = dir.resolve("big.csv");
     byte[] content = new byte[20 * 1024 * 1024 + 123]; // above the 16 MB multipart threshold

@@ -97,16 +97,39 @@ public final class MotoServer implements AutoCloseable {
                   + " \"AllTraffic\", \"CustomAttributes\": \"\"}");
     }
     json.append("], \"region\": \"eu-west-1\"}");
+    post("/moto-api/static/sagemaker/endpoint-results", json.toString());
+  }
+
+  /**
+   * Queues answers for InvokeEndpointAsync: each is written to S3 as the output (or, when its text
+   * starts with {@code FAIL:}, as the failure) of the next call.
+   */
+  public void queueAsyncResults(String... results) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    var list = new java.util.ArrayList<java.util.Map<String, Object>>();
+    for (String r : results) {
+      list.add(
+          r.startsWith("FAIL:")
+              ? java.util.Map.of("is_failure", true, "data", r.substring(5))
+              : java.util.Map.of("data", r));
+    }
+    post(
+        "/moto-api/static/sagemaker/async-endpoint-results",
+        json.writeValueAsString(java.util.Map.of("region", "eu-west-1", "results", list)));
+  }
+
+  private void post(String path, String body) throws Exception {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(uri.resolve("/moto-api/static/sagemaker/endpoint-results"))
+                HttpRequest.newBuilder(uri.resolve(path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.toString()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201 && r.statusCode() != 200) {
-      throw new IllegalStateException("moto refused the endpoint results: " + r.body());
+      throw new IllegalStateException("moto refused " + path + ": " + r.body());
     }
   }
 
