@@ -136,43 +136,52 @@ public final class BatchTransform implements AutoCloseable {
    *
    * @return the number of parts
    */
-  public int submit(Spec spec, List<Note> notes) {
+  public int submit(Spec spec, Iterable<Note> notes) {
     S3Store store = new S3Store(s3, spec.kmsKeyId());
-    int parts = (notes.size() + spec.partSize() - 1) / spec.partSize();
-    for (int part = 1; part <= parts; part++) {
-      if (store.exists(spec.output(part))) {
-        continue;
+    // Streams the notes: one part in memory at a time, so a million-note file never is.
+    List<Note> slice = new ArrayList<>(Math.min(spec.partSize(), 10_000));
+    int part = 0;
+    for (Note n : notes) {
+      slice.add(n);
+      if (slice.size() == spec.partSize()) {
+        submitPart(spec, store, ++part, slice);
+        slice.clear();
       }
-      List<Note> slice =
-          notes.subList(
-              (part - 1) * spec.partSize(), Math.min(notes.size(), part * spec.partSize()));
-      ByteArrayOutputStream lines = new ByteArrayOutputStream();
-      StringBuilder ids = new StringBuilder();
-      for (Note n : slice) {
-        if (n.id().contains("\n")) {
-          throw new IllegalArgumentException(
-              "note id " + n.id().strip() + " contains a line break");
-        }
-        byte[] line = spec.codec().encode(new Prompt(n.text(), null, spec.options()));
-        if (line.length > MAX_PAYLOAD_MB * 1_000_000) {
-          throw new IllegalArgumentException(
-              "note "
-                  + n.id()
-                  + " makes a record of "
-                  + line.length
-                  + " bytes, over "
-                  + MAX_PAYLOAD_MB
-                  + " MB: chunk it first");
-        }
-        lines.writeBytes(line);
-        lines.write('\n');
-        ids.append(n.id()).append('\n');
-      }
-      store.put(ids.toString().getBytes(StandardCharsets.UTF_8), spec.ids(part));
-      store.put(lines.toByteArray(), spec.input(part));
-      startUnlessStarted(spec, part);
     }
-    return parts;
+    if (!slice.isEmpty()) {
+      submitPart(spec, store, ++part, slice);
+    }
+    return part;
+  }
+
+  private void submitPart(Spec spec, S3Store store, int part, List<Note> slice) {
+    if (store.exists(spec.output(part))) {
+      return; // done in an earlier run
+    }
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    StringBuilder ids = new StringBuilder();
+    for (Note n : slice) {
+      if (n.id().contains("\n")) {
+        throw new IllegalArgumentException("note id " + n.id().strip() + " contains a line break");
+      }
+      byte[] line = spec.codec().encode(new Prompt(n.text(), null, spec.options()));
+      if (line.length > MAX_PAYLOAD_MB * 1_000_000) {
+        throw new IllegalArgumentException(
+            "note "
+                + n.id()
+                + " makes a record of "
+                + line.length
+                + " bytes, over "
+                + MAX_PAYLOAD_MB
+                + " MB: chunk it first");
+      }
+      lines.writeBytes(line);
+      lines.write('\n');
+      ids.append(n.id()).append('\n');
+    }
+    store.put(ids.toString().getBytes(StandardCharsets.UTF_8), spec.ids(part));
+    store.put(lines.toByteArray(), spec.input(part));
+    startUnlessStarted(spec, part);
   }
 
   private void startUnlessStarted(Spec spec, int part) {
