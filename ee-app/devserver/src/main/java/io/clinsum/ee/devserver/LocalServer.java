@@ -239,6 +239,15 @@ public final class LocalServer implements AutoCloseable {
    * is deployed and the readiness URL answers with a status below 500.
    */
   public synchronized void startServer() {
+    startServer(Map.of());
+  }
+
+  /**
+   * {@link #startServer()} with system properties added to (or replacing) the configured ones, for
+   * this start only: a test that needs another backend restarts the server with them, then restarts
+   * it without.
+   */
+  public synchronized void startServer(Map<String, String> extraSystemProperties) {
     checkOpen();
     if (isServerRunning()) {
       throw new IllegalStateException("WildFly is already running");
@@ -253,7 +262,7 @@ public final class LocalServer implements AutoCloseable {
     try {
       Files.deleteIfExists(deploymentsDirectory().resolve(DEPLOYMENT_NAME + ".failed"));
       long consoleOffset = Files.exists(consoleLogFile()) ? Files.size(consoleLogFile()) : 0;
-      server = launchServer();
+      server = launchServer(extraSystemProperties);
       awaitDeployment(consoleOffset, deadline);
       long deployed = System.nanoTime();
       awaitReadiness(deadline);
@@ -498,10 +507,12 @@ public final class LocalServer implements AutoCloseable {
     Files.deleteIfExists(consoleLogFile());
   }
 
-  private Process launchServer() throws IOException {
+  private Process launchServer(Map<String, String> extra) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(wildflyHome.resolve("bin/standalone.sh").toString());
-    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    Map<String, String> properties = new java.util.LinkedHashMap<>(systemProperties);
+    properties.putAll(extra);
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     ProcessBuilder builder = new ProcessBuilder(command).directory(wildflyHome.toFile());
     Map<String, String> env = builder.environment();
     env.put("JAVA_HOME", System.getProperty("java.home"));
