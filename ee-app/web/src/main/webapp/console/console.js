@@ -439,6 +439,8 @@ async function drawGroupMap(grouping, target) {
 async function jobsView() {
   const { data } = await api("GET", "jobs?size=50");
   const admin = has("admin");
+  // Admins see at once when the model cannot be loaded, and why (it recovers by itself once fixed).
+  const backend = admin ? (await api("GET", "backend")).data : null;
   const control = async (path) => {
     try { await api("POST", path); toast("Done"); } catch (e) { toast(problemText(e)); }
     jobsView();
@@ -456,6 +458,8 @@ async function jobsView() {
   // Width set through the CSSOM (the CSP forbids inline style attributes).
   rows.forEach((r, i) => { r.querySelector(".progress > div").style.width = `${Math.round(data.items[i].progress * 100)}%`; });
   show(el("h1", {}, "Jobs"),
+    backend && !backend.available ? el("p", { class: "error", role: "alert", id: "backend-unavailable" },
+      `Summarization is unavailable: ${backend.reason}`) : null,
     admin ? el("div", { class: "actions" }, el("button", { class: "primary", type: "button", id: "start-job", onclick: () => control("jobs/summarize") }, "Summarize all pending notes")) : null,
     data.items.length ? el("table", { id: "jobs" }, el("thead", {}, el("tr", {}, ["#", "Kind", "Status", "Progress", "Processed", "Succeeded", "Failed", "Runs", "By", "Started", "Error", ""].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))
       : el("div", { class: "empty" }, "No jobs yet."),

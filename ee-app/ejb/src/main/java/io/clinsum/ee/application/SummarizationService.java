@@ -22,12 +22,23 @@ public interface SummarizationService {
   /** Queues a stopped or failed job again; it resumes with the notes still pending. */
   JobView restartJob(Actor actor, long jobId);
 
-  /** The backend, model and settings summaries are made with. */
+  /**
+   * The backend, model and settings summaries are made with, or why the backend cannot work now (it
+   * is tried again on later calls, so fixing the cause is enough).
+   */
   BackendView backend();
 
-  /** The configured backend, as the API shows it. */
+  /**
+   * The configured backend, as the API shows it.
+   *
+   * @param available whether it can summarize now
+   * @param reason why not, when it cannot
+   * @param modelId null when unavailable
+   */
   record BackendView(
       String backend,
+      boolean available,
+      String reason,
       String modelId,
       String modelVersion,
       java.util.Map<String, String> settings) {}

@@ -52,6 +52,7 @@ public class SummarizationServiceBean implements SummarizationService {
     if (existing.isPresent()) {
       return Optional.of(Views.summary(existing.get(), false));
     }
+    summarizer.require();
     PendingNote pending = new PendingNote(noteId, note.getText());
     String who = actor.username();
     executor.submit(
@@ -70,6 +71,7 @@ public class SummarizationServiceBean implements SummarizationService {
     if (chunkSize < 1 || chunkSize > 256) {
       throw new InvalidInputException("chunkSize", "must be 1 to 256, was " + chunkSize);
     }
+    summarizer.require();
     long jobId =
         tracker.create(
             JobKind.SUMMARIZE, JobStatus.QUEUED, actor.username(), "chunkSize=" + chunkSize);
@@ -110,9 +112,19 @@ public class SummarizationServiceBean implements SummarizationService {
 
   @Override
   public BackendView backend() {
-    Summarizer s = summarizer.get();
-    return new BackendView(
-        s.info().backend(), s.info().modelId(), s.info().modelVersion(), summarizer.settings());
+    try {
+      Summarizer s = summarizer.get();
+      return new BackendView(
+          s.info().backend(),
+          true,
+          null,
+          s.info().modelId(),
+          s.info().modelVersion(),
+          summarizer.settings());
+    } catch (RuntimeException e) {
+      return new BackendView(
+          summarizer.backendName(), false, e.getMessage(), null, null, summarizer.settings());
+    }
   }
 
   private Job summarizeJob(long jobId) {

@@ -3,6 +3,7 @@ package io.clinsum.ee.infrastructure.summarizer;
 import io.clinsum.core.Summarizer;
 import io.clinsum.core.Summarizers;
 import io.clinsum.core.spi.BackendSettings;
+import io.clinsum.ee.application.UnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -24,22 +25,67 @@ import java.util.logging.Logger;
 public class ConfiguredSummarizer {
   private static final Logger LOG = Logger.getLogger(ConfiguredSummarizer.class.getName());
 
+  /** How long a failure to open the backend is remembered before the next attempt. */
+  static final long RETRY_AFTER_MS = 5_000;
+
   private volatile Summarizer summarizer;
   private volatile Map<String, String> settings = Map.of();
+  private RuntimeException lastFailure;
+  private long lastFailureAt;
 
-  /** The summarizer; opened on the first call (loading a model can take seconds). */
+  /**
+   * The summarizer; opened on the first call (loading a model can take seconds). When opening fails
+   * (model files missing or damaged, say), the failure is thrown again for {@value #RETRY_AFTER_MS}
+   * ms and then opening is tried anew, so the application recovers by itself once the files are
+   * fixed.
+   */
   public Summarizer get() {
     Summarizer s = summarizer;
     if (s == null) {
       synchronized (this) {
         s = summarizer;
         if (s == null) {
-          s = open();
+          long now = System.currentTimeMillis();
+          if (lastFailure != null && now - lastFailureAt < RETRY_AFTER_MS) {
+            throw lastFailure;
+          }
+          try {
+            s = open();
+          } catch (RuntimeException e) {
+            if (lastFailure == null
+                || !String.valueOf(lastFailure.getMessage()).equals(e.getMessage())) {
+              // A reason names files and settings, never note text.
+              LOG.warning(() -> "The summarization backend cannot be opened: " + e.getMessage());
+            }
+            lastFailure = e;
+            lastFailureAt = now;
+            throw e;
+          }
+          lastFailure = null;
           summarizer = s;
         }
       }
     }
     return s;
+  }
+
+  /**
+   * The summarizer if it can be opened now.
+   *
+   * @throws UnavailableException saying why it cannot
+   */
+  public Summarizer require() {
+    try {
+      return get();
+    } catch (RuntimeException e) {
+      throw new UnavailableException(
+          "The summarization backend '" + backendName() + "' is unavailable: " + e.getMessage());
+    }
+  }
+
+  /** The backend this application is configured with. */
+  public String backendName() {
+    return Summarizers.defaultBackend(BackendSettings.empty());
   }
 
   /** The settings the summarizer was opened with (empty before the first use). */
@@ -48,7 +94,7 @@ public class ConfiguredSummarizer {
   }
 
   private Summarizer open() {
-    String backend = Summarizers.defaultBackend(BackendSettings.empty());
+    String backend = backendName();
     BackendSettings backendSettings = settingsFor(backend, System.getProperties(), System.getenv());
     Summarizer opened = Summarizers.open(backend, backendSettings);
     settings = new TreeMap<>(backendSettings.asMap());

@@ -33,6 +33,7 @@ public class ClinSumApi extends Application {
     all.add(ProblemMappers.Invalid.class);
     all.add(ProblemMappers.NotFound.class);
     all.add(ProblemMappers.Conflict.class);
+    all.add(ProblemMappers.Unavailable.class);
     all.add(ProblemMappers.Stale.class);
     all.add(ProblemMappers.Constraint.class);
     all.add(ProblemMappers.Web.class);

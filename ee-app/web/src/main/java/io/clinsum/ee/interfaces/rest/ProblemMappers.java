@@ -4,6 +4,7 @@ import io.clinsum.ee.application.ConflictException;
 import io.clinsum.ee.application.InvalidInputException;
 import io.clinsum.ee.application.NotFoundException;
 import io.clinsum.ee.application.StaleVersionException;
+import io.clinsum.ee.application.UnavailableException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -37,6 +38,16 @@ final class ProblemMappers {
     @Override
     public Response toResponse(NotFoundException e) {
       return Problems.of(Status.NOT_FOUND, "Not found", e.getMessage());
+    }
+  }
+
+  /** 503 with Retry-After: a part the request needs cannot work now (the model, say). */
+  @Provider
+  public static class Unavailable implements ExceptionMapper<UnavailableException> {
+    @Override
+    public Response toResponse(UnavailableException e) {
+      Response r = Problems.of(Status.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage());
+      return Response.fromResponse(r).header("Retry-After", "30").build();
     }
   }
 
