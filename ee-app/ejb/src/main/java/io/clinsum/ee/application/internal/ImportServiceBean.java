@@ -56,6 +56,7 @@ public class ImportServiceBean implements ImportService {
 
   @Resource private UserTransaction tx;
   @EJB private JobTracker tracker;
+  @EJB private JobSupervisor supervisor;
   @EJB private AuditTrail audit;
 
   @Override
@@ -69,7 +70,23 @@ public class ImportServiceBean implements ImportService {
             JobKind.IMPORT,
             JobStatus.RUNNING,
             actor.username(),
-            "format=" + format + " mode=" + mode);
+            "format=" + format + " mode=" + mode,
+            supervisor.runner());
+    supervisor.importStarted(jobId);
+    try {
+      return importInto(jobId, actor, in, format, mode, source);
+    } finally {
+      supervisor.importEnded(jobId);
+    }
+  }
+
+  private ImportReport importInto(
+      long jobId,
+      Actor actor,
+      InputStream in,
+      DatasetFormat format,
+      ImportMode mode,
+      String source) {
     Counts counts = new Counts();
     List<JobErrorView> errors = new ArrayList<>();
     boolean committed = false;

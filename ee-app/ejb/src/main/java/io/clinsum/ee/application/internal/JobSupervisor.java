@@ -44,6 +44,10 @@ public class JobSupervisor {
   /** Tells this server's executions from those of an earlier life of the server. */
   private final String runner = UUID.randomUUID().toString();
 
+  /** Imports running in this server now (an import runs in its request's thread). */
+  private final java.util.Set<Long> importsHere =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   @PersistenceContext private EntityManager em;
   @EJB private JobTracker tracker;
   @EJB private PendingNotes pending;
@@ -85,6 +89,63 @@ public class JobSupervisor {
     LOG.info(() -> "Summarization job " + jobId + " started as execution " + execution);
   }
 
+  /** This server's identity in job records. */
+  public String runner() {
+    return runner;
+  }
+
+  public void importStarted(long jobId) {
+    importsHere.add(jobId);
+  }
+
+  public void importEnded(long jobId) {
+    importsHere.remove(jobId);
+  }
+
+  /**
+   * Ends import jobs left RUNNING by an import that no longer runs: the server was killed during
+   * it, or the database went away right after it committed. An import is one transaction, so its
+   * audit event (written in that transaction) tells which: committed means SUCCEEDED, otherwise
+   * nothing was stored and it is FAILED, asking for the file again.
+   */
+  private void endOrphanImports() {
+    for (Job job : OpenJobs.of(em, JobKind.IMPORT)) {
+      boolean earlierLife = !runner.equals(job.getRunner());
+      boolean stale =
+          !importsHere.contains(job.getId())
+              && job.getStartedAt() != null
+              && job.getStartedAt().isBefore(java.time.Instant.now().minusSeconds(60));
+      if (job.getStatus() != JobStatus.RUNNING || (!earlierLife && !stale)) {
+        continue; // running here (or registering itself this very moment)
+      }
+      boolean committed =
+          !em.createQuery(
+                  "select a.id from AuditEvent a where a.action = :action"
+                      + " and a.entityType = 'job' and a.entityId = :job",
+                  Long.class)
+              .setParameter("action", AuditTrail.NOTES_IMPORTED)
+              .setParameter("job", job.getId())
+              .setMaxResults(1)
+              .getResultList()
+              .isEmpty();
+      tracker.transition(
+          job.getId(),
+          List.of(JobStatus.RUNNING),
+          committed ? JobStatus.SUCCEEDED : JobStatus.FAILED,
+          committed
+              ? "The import was stored, but the server stopped before it recorded its counts"
+              : "Interrupted: the server stopped during this import, so nothing from it was"
+                  + " stored (an import is one transaction). Send the file again; notes stored"
+                  + " by other imports are skipped as duplicates");
+      LOG.warning(
+          () ->
+              "Import job "
+                  + job.getId()
+                  + " was interrupted; marked "
+                  + (committed ? "SUCCEEDED" : "FAILED"));
+    }
+  }
+
   /** Whether job {@code job}'s execution still runs on this server (stopping counts). */
   public boolean isRunningHere(Job job) {
     return runner.equals(job.getRunner()) && isActive(job);
@@ -99,6 +160,11 @@ public class JobSupervisor {
 
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
   synchronized void supervise() {
+    try {
+      endOrphanImports();
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Cannot check imports (will retry): " + rootMessage(e));
+    }
     List<Job> jobs;
     try {
       jobs = OpenJobs.of(em, JobKind.SUMMARIZE);

@@ -46,8 +46,17 @@ public class JobTracker {
    *     is queued or running
    */
   public long create(JobKind kind, JobStatus status, String createdBy, String parameters) {
+    return create(kind, status, createdBy, parameters, null);
+  }
+
+  /**
+   * {@link #create(JobKind, JobStatus, String, String)} for a job that runs at once on {@code
+   * runner}.
+   */
+  public long create(
+      JobKind kind, JobStatus status, String createdBy, String parameters, String runner) {
     try (Connection c = dataSource.getConnection()) {
-      return JobRows.insert(c, kind, status, createdBy, parameters);
+      return JobRows.insert(c, kind, status, createdBy, parameters, runner);
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) { // job_one_open_summarize, job_one_open_group
         throw new ConflictException(

@@ -18,19 +18,29 @@ import java.util.List;
 public final class JobRows {
   private JobRows() {}
 
-  /** Inserts a job and returns its id. */
+  /**
+   * Inserts a job and returns its id.
+   *
+   * @param runner the server running it, for a job created RUNNING; null otherwise
+   */
   public static long insert(
-      Connection c, JobKind kind, JobStatus status, String createdBy, String parameters)
+      Connection c,
+      JobKind kind,
+      JobStatus status,
+      String createdBy,
+      String parameters,
+      String runner)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO job (kind, status, created_by, parameters, started_at)"
-                + " VALUES (?, ?, ?, ?, CASE WHEN ? THEN now() END) RETURNING id")) {
+            "INSERT INTO job (kind, status, created_by, parameters, runner, started_at)"
+                + " VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END) RETURNING id")) {
       ps.setString(1, kind.name());
       ps.setString(2, status.name());
       ps.setString(3, createdBy);
       ps.setString(4, parameters);
-      ps.setBoolean(5, status == JobStatus.RUNNING);
+      ps.setString(5, runner);
+      ps.setBoolean(6, status == JobStatus.RUNNING);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
