@@ -28,6 +28,45 @@ class SummarizeReviewIT {
   }
 
   @Test
+  void onDemandWithWait_returnsTheSummaryInTheResponse_onceOnly(LocalServer server) {
+    Api api = new Api(server);
+    String patient = Api.unique("W");
+    assertThat(importNotes(api, patient, 1)).isEqualTo(1);
+    long noteId =
+        api.get("clinician", "/notes?patientId=" + patient)
+            .json()
+            .get("items")
+            .get(0)
+            .get("id")
+            .asLong();
+    Api.Reply made =
+        api.post(
+            "clinician",
+            "/notes/" + noteId + "/summary?wait=true",
+            "application/json",
+            new byte[0]);
+    assertThat(made.status()).as(made.toString()).isEqualTo(200);
+    assertThat(made.json().get("text").asText()).containsIgnoringCase("chest pain");
+    assertThat(made.json().get("backend").asText()).isEqualTo("extractive");
+    assertThat(made.json().has("noteText")).isFalse();
+    Api.Reply again =
+        api.post(
+            "clinician",
+            "/notes/" + noteId + "/summary?wait=true",
+            "application/json",
+            new byte[0]);
+    assertThat(again.json().get("id").asLong()).isEqualTo(made.json().get("id").asLong());
+    assertThat(
+            api.post(
+                    "clinician",
+                    "/notes/987654321/summary?wait=true",
+                    "application/json",
+                    new byte[0])
+                .status())
+        .isEqualTo(404);
+  }
+
+  @Test
   void batchJob_summarizesEveryPendingNoteOnce_thenReviewAndExport(LocalServer server)
       throws Exception {
     Api api = new Api(server);

@@ -13,6 +13,13 @@ public interface SummarizationService {
    */
   Optional<SummaryView> requestSummary(Actor actor, long noteId);
 
+  /**
+   * The note's summary, made now in the caller's request if there is none yet (without note text).
+   *
+   * @throws UnavailableException when the backend cannot work or the model fails on this note
+   */
+  SummaryView summarizeNow(Actor actor, long noteId);
+
   /** Starts a job over every note without a summary; refused while another one runs. */
   JobView startJob(Actor actor, int chunkSize);
 

@@ -94,6 +94,35 @@ public class JobSupervisor {
     return runner;
   }
 
+  /** Most notes summarized on demand at once in the background; more are refused (503). */
+  static final int ON_DEMAND_CAPACITY = 256;
+
+  private final java.util.Set<Long> onDemand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Reserves a background on-demand summary for {@code noteId}.
+   *
+   * @return false when one is already being made for it
+   * @throws io.clinsum.ee.application.UnavailableException when {@value #ON_DEMAND_CAPACITY} are
+   *     already waiting: the work queue stays bounded under any load
+   */
+  public boolean queueOnDemand(long noteId) {
+    if (onDemand.contains(noteId)) {
+      return false;
+    }
+    if (onDemand.size() >= ON_DEMAND_CAPACITY) {
+      throw new io.clinsum.ee.application.UnavailableException(
+          ON_DEMAND_CAPACITY
+              + " summaries are already being made on demand; retry shortly, ask with"
+              + " ?wait=true, or summarize in bulk with the batch job");
+    }
+    return onDemand.add(noteId);
+  }
+
+  public void onDemandDone(long noteId) {
+    onDemand.remove(noteId);
+  }
+
   public void importStarted(long jobId) {
     importsHere.add(jobId);
   }

@@ -8,6 +8,7 @@ import io.clinsum.ee.application.JobView;
 import io.clinsum.ee.application.NotFoundException;
 import io.clinsum.ee.application.SummarizationService;
 import io.clinsum.ee.application.SummaryView;
+import io.clinsum.ee.application.UnavailableException;
 import io.clinsum.ee.application.internal.SummaryProducer.PendingNote;
 import io.clinsum.ee.domain.model.job.Job;
 import io.clinsum.ee.domain.model.job.JobKind;
@@ -40,30 +41,75 @@ public class SummarizationServiceBean implements SummarizationService {
 
   @Override
   public Optional<SummaryView> requestSummary(Actor actor, long noteId) {
-    ClinicalNote note = em.find(ClinicalNote.class, noteId);
-    if (note == null) {
-      throw new NotFoundException("Note", noteId);
-    }
-    Optional<Summary> existing =
-        em.createQuery("select s from Summary s where s.note.id = :id", Summary.class)
-            .setParameter("id", noteId)
-            .getResultStream()
-            .findFirst();
+    ClinicalNote note = note(noteId);
+    Optional<Summary> existing = existing(noteId);
     if (existing.isPresent()) {
       return Optional.of(Views.summary(existing.get(), false));
     }
     summarizer.require();
+    if (!supervisor.queueOnDemand(noteId)) {
+      return Optional.empty(); // already being made
+    }
     PendingNote pending = new PendingNote(noteId, note.getText());
     String who = actor.username();
-    executor.submit(
-        () -> {
-          try {
-            producer.produce(List.of(pending), null, who);
-          } catch (Exception e) {
-            LOG.warning(() -> "Summary of note " + noteId + " failed: " + e.getClass().getName());
-          }
-        });
+    try {
+      executor.submit(
+          () -> {
+            try {
+              producer.produce(List.of(pending), null, who);
+            } catch (Exception e) {
+              LOG.warning(() -> "Summary of note " + noteId + " failed: " + e.getClass().getName());
+            } finally {
+              supervisor.onDemandDone(noteId);
+            }
+          });
+    } catch (RuntimeException e) {
+      supervisor.onDemandDone(noteId);
+      throw e;
+    }
     return Optional.empty();
+  }
+
+  @Override
+  public SummaryView summarizeNow(Actor actor, long noteId) {
+    ClinicalNote note = note(noteId);
+    Optional<Summary> existing = existing(noteId);
+    if (existing.isPresent()) {
+      return Views.summary(existing.get(), false);
+    }
+    summarizer.require();
+    SummaryProducer.Produced produced;
+    try {
+      produced =
+          producer.produce(
+              List.of(new PendingNote(noteId, note.getText())), null, actor.username());
+    } catch (java.sql.SQLException e) {
+      throw new UnavailableException(
+          "The summary could not be stored (" + e.getClass().getSimpleName() + "); try again");
+    }
+    return existing(noteId)
+        .map(s -> Views.summary(s, false))
+        .orElseThrow(
+            () ->
+                new UnavailableException(
+                    produced.failed() > 0
+                        ? "The model could not summarize note " + noteId + "; see the server's log"
+                        : "The summary of note " + noteId + " was not stored; try again"));
+  }
+
+  private ClinicalNote note(long noteId) {
+    ClinicalNote note = em.find(ClinicalNote.class, noteId);
+    if (note == null) {
+      throw new NotFoundException("Note", noteId);
+    }
+    return note;
+  }
+
+  private Optional<Summary> existing(long noteId) {
+    return em.createQuery("select s from Summary s where s.note.id = :id", Summary.class)
+        .setParameter("id", noteId)
+        .getResultStream()
+        .findFirst();
   }
 
   @Override

@@ -150,11 +150,18 @@ public class NoteResource {
     return Response.status(refused ? 422 : 200).entity(report).build();
   }
 
-  /** Asks for the note's summary: 202 while it is made in the background, 200 if it exists. */
+  /**
+   * Asks for the note's summary: 200 if it exists; otherwise 202 while it is made in the
+   * background, or, with {@code wait=true}, made in this request and returned with 200.
+   */
   @POST
   @Path("{id}/summary")
   @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
-  public Response summarize(@PathParam("id") long id) {
+  public Response summarize(
+      @PathParam("id") long id, @QueryParam("wait") @DefaultValue("false") boolean wait) {
+    if (wait) {
+      return Response.ok(summarization.summarizeNow(actor(), id)).build();
+    }
     Optional<SummaryView> existing = summarization.requestSummary(actor(), id);
     if (existing.isPresent()) {
       return Response.ok(existing.get()).build();
