@@ -29,6 +29,7 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
   static final String XHR_HEADER = "X-Requested-With";
 
   @Inject private IdentityStoreHandler identities;
+  private final VerifiedCredentials verified = new VerifiedCredentials();
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -37,7 +38,11 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       UsernamePasswordCredential credential = basic(header.substring(6).trim());
       if (credential != null) {
-        CredentialValidationResult result = identities.validate(credential);
+        CredentialValidationResult result = verified.get(credential);
+        if (result == null) {
+          result = identities.validate(credential);
+          verified.put(credential, result);
+        }
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
           return context.notifyContainerAboutLogin(result);
         }
