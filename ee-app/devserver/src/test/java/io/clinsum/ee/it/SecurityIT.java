@@ -88,6 +88,17 @@ class SecurityIT {
   }
 
   @Test
+  void basicRequests_leaveNoSessionBehind(LocalServer server) {
+    // A client without cookies would otherwise get (and abandon) a new session per request.
+    Api api = new Api(server);
+    for (String path : new String[] {"/me", "/patients", "/health"}) {
+      Api.Reply r = api.get("clinician", path);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.headers().allValues("Set-Cookie")).as(path).isEmpty();
+    }
+  }
+
+  @Test
   void everyEndpoint_wrongPassword_401(LocalServer server) {
     Api api = new Api(server);
     Api.knowUser("nobody", "x");

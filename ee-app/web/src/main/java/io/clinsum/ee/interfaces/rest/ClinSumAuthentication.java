@@ -3,7 +3,6 @@ package io.clinsum.ee.interfaces.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -11,20 +10,29 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Two ways in, one identity store. API clients send HTTP Basic on every request (use TLS); the
  * console signs in once with {@code POST /api/session} (form fields {@code username}, {@code
- * password}) and then rides on the session cookie ({@link AutoApplySession}), with a CSRF token on
- * every change ({@link CsrfProtection}). Requests marked {@code X-Requested-With} get no Basic
- * challenge, so a browser never pops up its own login dialog.
+ * password}) and then rides on the session cookie, with a CSRF token on every change ({@link
+ * CsrfProtection}). Only that sign-in creates a session: Basic requests stay stateless (an API
+ * client without cookies would otherwise leave a new session behind on every request, and the heap
+ * would grow with them). Requests marked {@code X-Requested-With} get no Basic challenge, so a
+ * browser never pops up its own login dialog.
  */
 @ApplicationScoped
-@AutoApplySession
 public class ClinSumAuthentication implements HttpAuthenticationMechanism {
+  /** Session attributes holding the signed-in caller and roles (console sessions only). */
+  static final String SESSION_CALLER = "clinsum.caller";
+
+  static final String SESSION_GROUPS = "clinsum.groups";
+
   static final String LOGIN_PATH = "/api/session";
   static final String XHR_HEADER = "X-Requested-With";
 
@@ -56,13 +64,23 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
         CredentialValidationResult result =
             identities.validate(new UsernamePasswordCredential(user, password));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-          request
-              .getSession(true)
-              .setAttribute(CsrfProtection.SESSION_KEY, CsrfProtection.newToken());
+          if (request.getSession(false) != null) {
+            request.changeSessionId(); // no session fixation
+          }
+          HttpSession session = request.getSession(true);
+          session.setAttribute(CsrfProtection.SESSION_KEY, CsrfProtection.newToken());
+          session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+          session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
           return context.notifyContainerAboutLogin(result);
         }
       }
       return context.doNothing(); // the session resource answers 401 with a clear message
+    }
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+      @SuppressWarnings("unchecked")
+      Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+      return context.notifyContainerAboutLogin(caller, groups == null ? Set.of() : groups);
     }
     if (context.isProtected()) {
       return challenge(request, response, context);
