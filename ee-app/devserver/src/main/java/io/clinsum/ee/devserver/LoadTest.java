@@ -31,12 +31,13 @@ import java.util.regex.Pattern;
  * across runs shows. Prints a Markdown table and writes it to {@code target/load/results.md}.
  *
  * <pre>
- * bench/load.sh [duration=60] [connections=32] [runs=3]
+ * bench/load.sh [duration=60] [connections=32] [runs=3] [scenarios=import,extractive,queue,onnx]
  * </pre>
  */
 public final class LoadTest {
   private static final int SEED_NOTES = 30_000;
   private static final int FRESH_NOTES = 200_000;
+  private static final int ONNX_NOTES = 20_000;
 
   private LoadTest() {}
 
@@ -55,8 +56,11 @@ public final class LoadTest {
     int duration = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int connections = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    Path scripts =
-        Path.of(System.getProperty("clinsum.load.scripts", "../../bench/load")).toAbsolutePath();
+    java.util.Set<String> only =
+        args.length > 3
+            ? java.util.Set.of(args[3].split(","))
+            : java.util.Set.of("import", "extractive", "queue", "onnx");
+    Path scripts = scripts();
     List<Result> results = new ArrayList<>();
     try (LocalServer server =
         LocalServer.builder()
@@ -66,56 +70,35 @@ public final class LoadTest {
       server.start();
       HttpClient http = HttpClient.newHttpClient();
       long[] range = seed(server, http);
-      Map<String, String> env =
-          Map.of(
-              "CLINSUM_FIRST_NOTE", Long.toString(range[0]),
-              "CLINSUM_LAST_NOTE", Long.toString(range[1]),
-              "CLINSUM_THREADS", "2");
-      for (int run = 1; run <= runs; run++) {
-        results.add(
-            wrk(
-                server,
-                "import (10 notes/request)",
-                scripts.resolve("import.lua"),
-                duration,
-                connections,
-                run,
-                env));
+      // The last ONNX_NOTES fresh notes are kept for the onnx runs: the extractive runs would
+      // otherwise use up the range and leave the onnx runs only stored answers to return.
+      long onnxFrom = range[1] - ONNX_NOTES + 1;
+      Map<String, String> env = range(range[0], onnxFrom - 1);
+      Map<String, String> onnxEnv = range(onnxFrom, range[1]);
+      String[][] scenarios = {
+        {"import", "import (10 notes/request)", "import.lua"},
+        {"extractive", "summarize now, extractive", "summarize.lua"},
+        {"queue", "review queue (50/page)", "queue.lua"}
+      };
+      for (String[] sc : scenarios) {
+        for (int run = 1; run <= runs && only.contains(sc[0]); run++) {
+          results.add(wrk(server, sc[1], scripts.resolve(sc[2]), duration, connections, run, env));
+        }
       }
-      for (int run = 1; run <= runs; run++) {
-        results.add(
-            wrk(
-                server,
-                "summarize now, extractive",
-                scripts.resolve("summarize.lua"),
-                duration,
-                connections,
-                run,
-                env));
-      }
-      for (int run = 1; run <= runs; run++) {
-        results.add(
-            wrk(
-                server,
-                "review queue (50/page)",
-                scripts.resolve("queue.lua"),
-                duration,
-                connections,
-                run,
-                env));
-      }
-      server.stopServer();
-      server.startServer(Map.of("clinsum.backend", "onnx"));
-      for (int run = 1; run <= runs; run++) {
-        results.add(
-            wrk(
-                server,
-                "summarize now, onnx",
-                scripts.resolve("summarize.lua"),
-                duration,
-                connections,
-                run,
-                env));
+      if (only.contains("onnx")) {
+        server.stopServer();
+        server.startServer(Map.of("clinsum.backend", "onnx"));
+        for (int run = 1; run <= runs; run++) {
+          results.add(
+              wrk(
+                  server,
+                  "summarize now, onnx",
+                  scripts.resolve("summarize.lua"),
+                  duration,
+                  connections,
+                  run,
+                  onnxEnv));
+        }
       }
     }
     StringBuilder md = new StringBuilder();
@@ -168,6 +151,13 @@ public final class LoadTest {
     }
     throw new IllegalStateException(
         "bench/load/*.lua not found; run from the repository root or set -Dclinsum.load.scripts");
+  }
+
+  private static Map<String, String> range(long first, long last) {
+    return Map.of(
+        "CLINSUM_FIRST_NOTE", Long.toString(first),
+        "CLINSUM_LAST_NOTE", Long.toString(last),
+        "CLINSUM_THREADS", "2");
   }
 
   /** Imports notes: some summarized (the review queue), the rest left for on-demand requests. */
