@@ -161,6 +161,10 @@ class GroupingIT {
         jobId = rs.getLong(1);
       }
     }
+    // While it is open, no second grouping job can start.
+    Api.Reply second = post(api, "admin", "/groupings");
+    assertThat(second.status()).as(second.toString()).isEqualTo(409);
+    assertThat(second.toString()).contains("A grouping job is queued or running");
     JsonNode job = awaitGroupJob(api, jobId);
     assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
     assertThat(job.get("launches").asInt()).isEqualTo(2);
