@@ -4,7 +4,6 @@ import io.clinsum.core.ProgressListener;
 import io.clinsum.core.grouping.internal.Clustering;
 import io.clinsum.core.grouping.internal.GroupTerms;
 import io.clinsum.core.grouping.internal.Projection;
-import io.clinsum.core.grouping.internal.Silhouette;
 import io.clinsum.core.grouping.internal.Vectors;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ public final class PatientGrouper {
     int n = x.length;
     Clustering.Result result;
     if (n == 1) {
-      result = new Clustering.Result(new int[1], 1, "k-means", Map.of("k", "1"), List.of());
+      result = new Clustering.Result(new int[1], 1, "k-means", Map.of("k", "1"), List.of(), null);
     } else if (options.algorithm() == GroupingOptions.Algorithm.HDBSCAN) {
       result =
           Clustering.hdbscan(
@@ -142,7 +141,12 @@ public final class PatientGrouper {
       String label = t.isEmpty() ? "group " + (g + 1) : String.join(", ", t);
       out.add(new PatientGroup(g, label, t, sizes[g], cohesion[g] / sizes[g]));
     }
-    double silhouette = silhouette(x, labels);
+    // Choosing k already measured the sample's distances; scoring reuses them.
+    Clustering.SampleScorer scorer =
+        result.scorer() != null
+            ? result.scorer()
+            : Clustering.SampleScorer.of(x, options.sampleLimit(), options.seed());
+    double silhouette = scorer.score(labels);
     Map<String, String> parameters = new LinkedHashMap<>(result.parameters());
     parameters.putIfAbsent("seed", Long.toString(options.seed()));
     return new Grouping(
@@ -155,20 +159,6 @@ public final class PatientGrouper {
         result.notes(),
         embedTime,
         Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  private double silhouette(float[][] x, int[] labels) {
-    if (x.length <= options.sampleLimit()) {
-      return new Silhouette(x).mean(labels);
-    }
-    int[] rows = Clustering.sampleRows(x.length, options.sampleLimit(), options.seed());
-    float[][] sample = new float[rows.length][];
-    int[] sampleLabels = new int[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      sample[i] = x[rows[i]];
-      sampleLabels[i] = labels[rows[i]];
-    }
-    return new Silhouette(sample).mean(sampleLabels);
   }
 
   /** Renumbers groups largest first (ties: first member first); noise stays negative. */

@@ -52,13 +52,65 @@ public final class Clustering {
    * @param algorithm {@code k-means} or {@code hdbscan}
    * @param parameters what was used, for the record
    * @param notes what people should know about how it was done
+   * @param scorer the silhouette scorer the clustering already built (choosing k), or null
    */
   public record Result(
       int[] labels,
       int groups,
       String algorithm,
       Map<String, String> parameters,
-      List<String> notes) {}
+      List<String> notes,
+      SampleScorer scorer) {}
+
+  /**
+   * Silhouettes over a fixed, seeded sample of at most {@code limit} rows (all rows when fewer),
+   * whose pairwise distances are computed once: choosing k and scoring the final grouping use the
+   * same rows, so they share the quadratic work.
+   */
+  public static final class SampleScorer {
+    private final int[] rows;
+    private final float[][] sample;
+    private final Silhouette silhouette;
+
+    private SampleScorer(float[][] x, int limit, long seed) {
+      rows = x.length <= limit ? null : sampleRows(x.length, limit, seed);
+      if (rows == null) {
+        sample = x;
+      } else {
+        sample = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+          sample[i] = x[rows[i]];
+        }
+      }
+      silhouette = new Silhouette(sample);
+    }
+
+    public static SampleScorer of(float[][] x, int limit, long seed) {
+      return new SampleScorer(x, limit, seed);
+    }
+
+    /** The sampled rows. */
+    float[][] sample() {
+      return sample;
+    }
+
+    /** The mean silhouette of labels given for the sampled rows. */
+    double scoreSample(int[] sampleLabels) {
+      return silhouette.mean(sampleLabels);
+    }
+
+    /** The mean silhouette, on the sample, of labels given for every row. */
+    public double score(int[] labels) {
+      if (rows == null) {
+        return silhouette.mean(labels);
+      }
+      int[] sampled = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        sampled[i] = labels[rows[i]];
+      }
+      return silhouette.mean(sampled);
+    }
+  }
 
   /** k-means++ with {@code k} groups. */
   public static Result kMeans(float[][] x, int k, long seed, int threads) {
@@ -66,7 +118,7 @@ public final class Clustering {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("k", Integer.toString(k));
     params.put("seed", Long.toString(seed));
-    return new Result(labels, k, "k-means", params, List.of());
+    return new Result(labels, k, "k-means", params, List.of(), null);
   }
 
   /**
@@ -80,13 +132,13 @@ public final class Clustering {
     int hi = Math.min(kMax, Math.max(2, n / 3));
     int lo = Math.min(kMin, hi);
     List<String> notes = new ArrayList<>();
-    float[][] sample = sample(x, sampleLimit, seed);
-    Silhouette silhouette = new Silhouette(sample);
+    SampleScorer scorer = SampleScorer.of(x, sampleLimit, seed);
+    float[][] sample = scorer.sample();
     int bestK = lo;
     double best = Double.NEGATIVE_INFINITY;
     StringBuilder tried = new StringBuilder();
     for (int k : candidates(lo, hi)) {
-      double s = silhouette.mean(kMeansLabels(sample, k, seed, threads));
+      double s = scorer.scoreSample(kMeansLabels(sample, k, seed, threads));
       tried.append(tried.length() == 0 ? "" : ", ").append(k).append(String.format(": %.3f", s));
       if (s > best) {
         best = s;
@@ -100,7 +152,7 @@ public final class Clustering {
     Map<String, String> params = new LinkedHashMap<>(result.parameters());
     params.put("k-range", lo + ".." + hi);
     params.put("silhouette-by-k", tried.toString());
-    return new Result(result.labels(), bestK, "k-means", params, notes);
+    return new Result(result.labels(), bestK, "k-means", params, notes, scorer);
   }
 
   /**
@@ -152,7 +204,7 @@ public final class Clustering {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("min-cluster-size", Integer.toString(minClusterSize));
     params.put("fitted-on", Integer.toString(fit.length));
-    return new Result(labels, dense.size(), "hdbscan", params, notes);
+    return new Result(labels, dense.size(), "hdbscan", params, notes, null);
   }
 
   private static int[] kMeansLabels(float[][] x, int k, long seed, int threads) {
