@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequ
  * }</pre>
  */
 public final class SageMakerSummarizer extends Summarizer {
+  private static final TokenCounter COUNTER = TokenCounter.approximate();
   private final EndpointConfig config;
   private final SageMakerRuntimeClient client;
   private final ExecutorService calls;
@@ -55,7 +56,7 @@ public final class SageMakerSummarizer extends Summarizer {
             config.targetModel().orElse(config.codec().name()),
             config.maxInputTokens()),
         GenerationOptions.builder().maxLength(128).minLength(8).numBeams(4).build(),
-        TokenCounter.approximate());
+        COUNTER);
     this.config = config;
     this.client = client;
     this.async = config.asyncInput().isPresent() ? new AsyncInvoker(config, client) : null;
@@ -106,16 +107,7 @@ public final class SageMakerSummarizer extends Summarizer {
 
   private Generation invoke(Prompt prompt) {
     byte[] body = config.codec().encode(prompt);
-    if (async != null) {
-      try {
-        String text = config.codec().decode(async.invoke(body));
-        TokenCounter counter = TokenCounter.approximate();
-        return new Generation(text, counter.count(prompt.text()), counter.count(text));
-      } catch (RuntimeException e) {
-        throw InvocationFailures.map(e, config.endpointName(), config.maxAttempts());
-      }
-    }
-    if (body.length > config.maxRequestBytes()) {
+    if (async == null && body.length > config.maxRequestBytes()) {
       throw new InvalidRequestException(
           "text",
           "makes a request of "
@@ -124,6 +116,16 @@ public final class SageMakerSummarizer extends Summarizer {
               + config.maxRequestBytes()
               + "; lower max-input-tokens so that notes are chunked into smaller parts");
     }
+    try {
+      String text = config.codec().decode(async != null ? async.invoke(body) : invokeNow(body));
+      return new Generation(text, COUNTER.count(prompt.text()), COUNTER.count(text));
+    } catch (RuntimeException e) {
+      throw InvocationFailures.map(e, config.endpointName(), config.maxAttempts());
+    }
+  }
+
+  /** The answer of a real-time {@code InvokeEndpoint}. */
+  private byte[] invokeNow(byte[] body) {
     InvokeEndpointRequest.Builder request =
         InvokeEndpointRequest.builder()
             .endpointName(config.endpointName())
@@ -131,14 +133,7 @@ public final class SageMakerSummarizer extends Summarizer {
             .accept(config.codec().accept())
             .body(SdkBytes.fromByteArrayUnsafe(body));
     config.targetModel().ifPresent(request::targetModel);
-    try {
-      byte[] answer = client.invokeEndpoint(request.build()).body().asByteArrayUnsafe();
-      String text = config.codec().decode(answer);
-      TokenCounter counter = TokenCounter.approximate();
-      return new Generation(text, counter.count(prompt.text()), counter.count(text));
-    } catch (RuntimeException e) {
-      throw InvocationFailures.map(e, config.endpointName(), config.maxAttempts());
-    }
+    return client.invokeEndpoint(request.build()).body().asByteArrayUnsafe();
   }
 
   @Override
