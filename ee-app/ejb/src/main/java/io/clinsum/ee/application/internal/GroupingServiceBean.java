@@ -99,9 +99,12 @@ public class GroupingServiceBean implements GroupingService {
 
   @Override
   public Page<GroupMemberView> members(long groupingId, Integer group, PageRequest page) {
-    grouping(groupingId);
     return read(
         c -> {
+          // Only whether it exists: the console reads members page after page.
+          if (!GroupingRows.exists(c, groupingId)) {
+            throw new NotFoundException("Grouping", groupingId);
+          }
           List<GroupMemberView> items =
               GroupingRows.members(c, groupingId, group, page.offset(), page.size());
           return new Page<>(

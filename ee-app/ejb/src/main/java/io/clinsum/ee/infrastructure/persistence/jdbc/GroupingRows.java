@@ -200,6 +200,15 @@ public final class GroupingRows {
     }
   }
 
+  public static boolean exists(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM grouping WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   public static Optional<GroupingView> latest(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT_GROUPING + " ORDER BY id DESC LIMIT 1")) {
       return groupings(c, ps).stream().findFirst();
