@@ -21,6 +21,9 @@ import software.amazon.awssdk.regions.Region;
  * environment ({@code clinsum.python}, made by scripts/python-env.sh).
  */
 public final class MotoServer implements AutoCloseable {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final Process process;
   private final URI uri;
 
@@ -87,17 +90,18 @@ public final class MotoServer implements AutoCloseable {
 
   /** Queues answers for the runtime's InvokeEndpoint (moto returns them in order). */
   public void queueEndpointResults(String... bodies) throws Exception {
-    StringBuilder json = new StringBuilder("{\"results\": [");
-    for (int i = 0; i < bodies.length; i++) {
-      json.append(i == 0 ? "" : ",")
-          .append("{\"Body\": ")
-          .append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(bodies[i]))
-          .append(
-              ", \"ContentType\": \"application/json\", \"InvokedProductionVariant\":"
-                  + " \"AllTraffic\", \"CustomAttributes\": \"\"}");
+    var results = new java.util.ArrayList<java.util.Map<String, String>>();
+    for (String body : bodies) {
+      results.add(
+          java.util.Map.of(
+              "Body", body,
+              "ContentType", "application/json",
+              "InvokedProductionVariant", "AllTraffic",
+              "CustomAttributes", ""));
     }
-    json.append("], \"region\": \"eu-west-1\"}");
-    post("/moto-api/static/sagemaker/endpoint-results", json.toString());
+    post(
+        "/moto-api/static/sagemaker/endpoint-results",
+        JSON.writeValueAsString(java.util.Map.of("results", results, "region", "eu-west-1")));
   }
 
   /**
@@ -116,7 +120,7 @@ public final class MotoServer implements AutoCloseable {
     }
     post(
         "/moto-api/static/sagemaker/async-endpoint-results",
-        json.writeValueAsString(java.util.Map.of("region", "eu-west-1", "results", list)));
+        JSON.writeValueAsString(java.util.Map.of("region", "eu-west-1", "results", list)));
   }
 
   private void post(String path, String body) throws Exception {
