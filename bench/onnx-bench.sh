@@ -15,7 +15,7 @@ if [[ ! -f "$work/inputs.json" ]]; then
     "$root/sdk-local-gpu/src/test/resources/models/t5-tiny-split" \
     "$root/sdk-core/src/test/resources/mtsamples/mtsamples-dev.jsonl"
 fi
-java -Dai.djl.offline=true -cp "$jar" io.clinsum.samples.bench.OnnxBenchmark "$work/model" "$work/inputs.json" | tee "$work/java.txt"
+java -Dai.djl.offline=true -cp "$jar" io.clinsum.local.OnnxBenchmark "$work/model" "$work/inputs.json" | tee "$work/java.txt"
 "$py" "$root/bench/onnx_bench.py" optimum "$work" 2>/dev/null | tee "$work/optimum.txt"
 "$py" "$root/bench/onnx_bench.py" pytorch "$work" 2>/dev/null | tee "$work/pytorch.txt"
 python3 - "$work" <<'PY'

@@ -74,7 +74,7 @@ def test_model_source_must_be_unambiguous():
 
 
 def test_source_is_built_like_the_java_summarizer():
-    # OnnxSummarizer: prefix + instruction + "\n" + note, or prefix + note without an instruction
+    # OnnxBackend: prefix + instruction + "\n" + note, or prefix + note without an instruction
     assert train.build_source("Chest pain.", "Summarize.", "summarize: ") == "summarize: Summarize.\nChest pain."
     assert train.build_source("Chest pain.", "", "summarize: ") == "summarize: Chest pain."
     assert train.build_source("Chest pain.", None) == "Chest pain."

@@ -6,7 +6,7 @@ public class InvalidRequestException extends ClinSumException {
   private final String field;
 
   public InvalidRequestException(String field, String message) {
-    super(field + ": " + message);
+    super(FailureReason.BAD_INPUT, field + ": " + message, null, null);
     this.field = field;
   }
 

@@ -1,24 +1,12 @@
 package io.clinsum.core;
 
-import io.clinsum.core.spi.Generation;
-import io.clinsum.core.spi.Prompt;
-import io.clinsum.core.text.TextChunker;
-import io.clinsum.core.text.TokenCounter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Summarizes clinical notes with one backend and model. Open one through {@link Summarizers}, use
- * it from any number of threads, and close it when done:
+ * Summarizes clinical notes with one backend and model: the type applications code against. Open
+ * one through {@link Summarizers}, use it from any number of threads, and close it when done:
  *
  * <pre>{@code
  * try (Summarizer summarizer = Summarizers.open("extractive")) {
@@ -27,54 +15,22 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>This class is the template every backend follows: the public methods validate requests, apply
- * default options, split notes longer than the model's input budget into parts on section and
- * sentence boundaries (summarizing the parts and then their joined summaries), time the work and
- * map failures to {@link ClinSumException}s. A backend implements only {@link #generate(List)} and,
- * if it holds resources, {@link #release()}.
- *
- * <p>Notes are never cut silently: a note that does not fit is chunked and the result says so
- * ({@link SummarizationResult#chunks()}). A note longer than {@link #MAX_NOTE_CHARS} is refused.
+ * <p>An interface, so that callers can mock it, decorate it (caching, metrics, de-identification)
+ * or write a test double without a backend. Backends do not implement it: they implement {@link
+ * io.clinsum.core.spi.SummarizationBackend}, and {@link Summarizers} wraps each in the shared
+ * behaviour — validation, defaults, chunking of long notes on section and sentence boundaries
+ * (never cutting text silently: {@link SummarizationResult#chunks()} says so), timing and error
+ * mapping.
  */
-public abstract class Summarizer implements AutoCloseable {
+public interface Summarizer extends AutoCloseable {
   /** Longest note accepted, in characters (about 250 pages); longer text is not one note. */
-  public static final int MAX_NOTE_CHARS = 1_000_000;
-
-  private static final Logger LOG = LoggerFactory.getLogger(Summarizer.class);
-  private static final int MAX_MERGE_ROUNDS = 8;
-
-  /** Tokens kept free in each part for separators and special tokens. */
-  private static final int BUDGET_RESERVE = 8;
-
-  private final SummarizerInfo info;
-  private final GenerationOptions defaults;
-  private final TokenCounter counter;
-  private final TextChunker chunker;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final Object executorLock = new Object();
-  private ExecutorService executor;
-
-  /**
-   * @param info the backend, model and input budget
-   * @param defaults options used where a request leaves them unset
-   * @param counter counts tokens as the model's tokenizer does
-   */
-  protected Summarizer(SummarizerInfo info, GenerationOptions defaults, TokenCounter counter) {
-    this.info = Objects.requireNonNull(info, "info");
-    this.defaults = Objects.requireNonNull(defaults, "defaults");
-    this.counter = Objects.requireNonNull(counter, "counter");
-    this.chunker = new TextChunker(counter);
-  }
+  int MAX_NOTE_CHARS = 1_000_000;
 
   /** The backend, model and input budget. */
-  public final SummarizerInfo info() {
-    return info;
-  }
+  SummarizerInfo info();
 
   /** Options applied where a request leaves them unset. */
-  public final GenerationOptions defaultOptions() {
-    return defaults;
-  }
+  GenerationOptions defaultOptions();
 
   /**
    * Summarizes one note.
@@ -83,55 +39,21 @@ public abstract class Summarizer implements AutoCloseable {
    * @throws BackendException if the backend fails
    * @throws SummarizerClosedException if this summarizer is closed
    */
-  public final SummarizationResult summarize(SummarizationRequest request) {
-    ensureOpen();
-    validate(request, null);
-    return summarizeValid(request);
-  }
+  SummarizationResult summarize(SummarizationRequest request);
 
   /**
-   * Summarizes several notes, letting the backend batch them. Results come back in request order.
-   * Every request is validated before any work starts.
+   * Summarizes several notes; results come back in request order. Every request is validated before
+   * any work starts. Summarizers opened through {@link Summarizers} let the backend batch them;
+   * this default summarizes them one by one.
    *
    * @throws InvalidRequestException naming the index and id of the first bad request
    */
-  public final List<SummarizationResult> summarizeAll(List<SummarizationRequest> requests) {
-    ensureOpen();
-    for (int i = 0; i < requests.size(); i++) {
-      validate(requests.get(i), i);
+  default List<SummarizationResult> summarizeAll(List<SummarizationRequest> requests) {
+    List<SummarizationResult> out = new ArrayList<>(requests.size());
+    for (SummarizationRequest request : requests) {
+      out.add(summarize(request));
     }
-    long start = System.nanoTime();
-    List<SummarizationResult> results = new ArrayList<>(requests.size());
-    List<Prompt> direct = new ArrayList<>();
-    List<Integer> directIndex = new ArrayList<>();
-    List<Integer> directTokens = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      results.add(null);
-      SummarizationRequest r = requests.get(i);
-      int tokens = counter.count(r.text());
-      if (tokens <= budget(r)) {
-        direct.add(prompt(r.text(), r));
-        directIndex.add(i);
-        directTokens.add(tokens);
-      }
-    }
-    if (!direct.isEmpty()) {
-      List<Generation> generated = callBackend(direct);
-      Duration perRequest = Duration.ofNanos((System.nanoTime() - start) / direct.size());
-      for (int k = 0; k < direct.size(); k++) {
-        int i = directIndex.get(k);
-        results.set(
-            i,
-            result(
-                requests.get(i), generated.get(k), directTokens.get(k), 1, perRequest, List.of()));
-      }
-    }
-    for (int i = 0; i < requests.size(); i++) {
-      if (results.get(i) == null) {
-        results.set(i, summarizeValid(requests.get(i)));
-      }
-    }
-    return results;
+    return out;
   }
 
   /**
@@ -141,39 +63,27 @@ public abstract class Summarizer implements AutoCloseable {
    *
    * @throws SummarizerClosedException if this summarizer is closed
    */
-  public final List<SummarizationOutcome> summarizeEach(List<SummarizationRequest> requests) {
-    ensureOpen();
-    try {
-      List<SummarizationOutcome> out = new ArrayList<>(requests.size());
-      for (SummarizationResult r : summarizeAll(requests)) {
-        out.add(new SummarizationOutcome(r.requestId(), r, null));
+  default List<SummarizationOutcome> summarizeEach(List<SummarizationRequest> requests) {
+    List<SummarizationOutcome> out = new ArrayList<>(requests.size());
+    for (SummarizationRequest request : requests) {
+      try {
+        out.add(new SummarizationOutcome(request.id(), summarize(request), null));
+      } catch (SummarizerClosedException e) {
+        throw e;
+      } catch (ClinSumException e) {
+        out.add(new SummarizationOutcome(request.id(), null, e));
       }
-      return out;
-    } catch (SummarizerClosedException e) {
-      throw e;
-    } catch (ClinSumException batchFailure) {
-      // Find out which requests fail by running them one by one.
-      List<SummarizationOutcome> out = new ArrayList<>(requests.size());
-      for (SummarizationRequest request : requests) {
-        try {
-          out.add(new SummarizationOutcome(request.id(), summarize(request), null));
-        } catch (SummarizerClosedException e) {
-          throw e;
-        } catch (ClinSumException e) {
-          out.add(new SummarizationOutcome(request.id(), null, e));
-        }
-      }
-      return out;
     }
+    return out;
   }
 
   /**
-   * Summarizes one note on this summarizer's own worker threads (as many as processors), which
-   * close with it. Validation errors complete the future exceptionally.
+   * Summarizes one note without blocking the caller. Summarizers opened through {@link Summarizers}
+   * run it on their own worker threads (as many as processors), which close with them; this default
+   * uses the common fork-join pool. Errors complete the future exceptionally.
    */
-  public final CompletableFuture<SummarizationResult> summarizeAsync(SummarizationRequest request) {
-    ensureOpen();
-    return CompletableFuture.supplyAsync(() -> summarize(request), executor());
+  default CompletableFuture<SummarizationResult> summarizeAsync(SummarizationRequest request) {
+    return CompletableFuture.supplyAsync(() -> summarize(request));
   }
 
   /**
@@ -181,189 +91,5 @@ public abstract class Summarizer implements AutoCloseable {
    * SummarizerClosedException}.
    */
   @Override
-  public final void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    synchronized (executorLock) {
-      if (executor != null) {
-        executor.shutdown();
-      }
-    }
-    release();
-  }
-
-  /** Whether {@link #close()} has been called. */
-  public final boolean isClosed() {
-    return closed.get();
-  }
-
-  /**
-   * Generates one summary per prompt, in order. Every prompt fits the input budget of {@link
-   * #info()}. Called from any number of threads at once; backends that cannot run concurrently must
-   * guard themselves. Exceptions other than {@link ClinSumException} are wrapped in a {@link
-   * BackendException}.
-   */
-  protected abstract List<Generation> generate(List<Prompt> prompts);
-
-  /** Releases native sessions, clients and threads. Called once, by {@link #close()}. */
-  protected void release() {}
-
-  private SummarizationResult summarizeValid(SummarizationRequest request) {
-    long start = System.nanoTime();
-    String text = request.text();
-    int inputTokens = counter.count(text);
-    int budget = budget(request);
-    if (inputTokens <= budget) {
-      Generation g = callBackend(List.of(prompt(text, request))).get(0);
-      return result(
-          request, g, inputTokens, 1, Duration.ofNanos(System.nanoTime() - start), List.of());
-    }
-    List<String> warnings = new ArrayList<>();
-    TextChunker.Chunks chunks = chunker.split(text, budget);
-    int parts = chunks.parts().size();
-    warnings.add(
-        "note of "
-            + inputTokens
-            + " tokens exceeds the input budget of "
-            + budget
-            + "; summarized in "
-            + parts
-            + " parts, then merged");
-    if (chunks.splitSentences() > 0) {
-      warnings.add(
-          chunks.splitSentences() + " sentence(s) longer than the budget were split between words");
-    }
-    LOG.debug("Request {}: {} tokens, {} parts", request.id(), inputTokens, parts);
-    String merged = summarizeParts(chunks.parts(), request);
-    int rounds = 0;
-    while (counter.count(merged) > budget) {
-      if (++rounds > MAX_MERGE_ROUNDS) {
-        throw new BackendException(
-            info.backend(),
-            "partial summaries did not shrink below the input budget of "
-                + budget
-                + " tokens after "
-                + MAX_MERGE_ROUNDS
-                + " rounds; lower options.maxLength");
-      }
-      merged = summarizeParts(chunker.split(merged, budget).parts(), request);
-    }
-    Generation g = callBackend(List.of(prompt(merged, request))).get(0);
-    return result(
-        request, g, inputTokens, parts, Duration.ofNanos(System.nanoTime() - start), warnings);
-  }
-
-  private String summarizeParts(List<String> parts, SummarizationRequest request) {
-    List<Prompt> prompts = new ArrayList<>(parts.size());
-    for (String part : parts) {
-      prompts.add(prompt(part, request));
-    }
-    StringBuilder joined = new StringBuilder();
-    for (Generation g : callBackend(prompts)) {
-      if (!g.text().isBlank()) {
-        joined.append(joined.length() == 0 ? "" : "\n").append(g.text().strip());
-      }
-    }
-    return joined.toString();
-  }
-
-  private List<Generation> callBackend(List<Prompt> prompts) {
-    ensureOpen();
-    List<Generation> out;
-    try {
-      out = generate(prompts);
-    } catch (ClinSumException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new BackendException(
-          info.backend(), e.getClass().getSimpleName() + ": " + e.getMessage(), false, e);
-    }
-    if (out == null || out.size() != prompts.size()) {
-      throw new BackendException(
-          info.backend(),
-          "returned "
-              + (out == null ? "no" : out.size())
-              + " summaries for "
-              + prompts.size()
-              + " prompts (backend bug)");
-    }
-    return out;
-  }
-
-  private Prompt prompt(String text, SummarizationRequest request) {
-    return new Prompt(text, request.instruction().orElse(null), request.options().orElse(defaults));
-  }
-
-  private int budget(SummarizationRequest request) {
-    int instructionTokens = request.instruction().map(counter::count).orElse(0);
-    return Math.max(16, info.maxInputTokens() - instructionTokens - BUDGET_RESERVE);
-  }
-
-  private SummarizationResult result(
-      SummarizationRequest request,
-      Generation g,
-      int inputTokens,
-      int chunks,
-      Duration elapsed,
-      List<String> warnings) {
-    return new SummarizationResult(
-        request.id(),
-        g.text(),
-        info.backend(),
-        info.modelId(),
-        info.modelVersion(),
-        elapsed,
-        inputTokens,
-        g.outputTokens(),
-        chunks,
-        warnings);
-  }
-
-  private static void validate(SummarizationRequest request, Integer index) {
-    Objects.requireNonNull(request, "request");
-    String where = index == null ? "" : "requests[" + index + "] (id=" + request.id() + ") ";
-    String text = request.text();
-    if (text.isEmpty()) {
-      throw new InvalidRequestException(where + "text", "is empty; send the note's text");
-    }
-    if (text.isBlank()) {
-      throw new InvalidRequestException(
-          where + "text", "contains only whitespace; send the note's text");
-    }
-    if (text.length() > MAX_NOTE_CHARS) {
-      throw new InvalidRequestException(
-          where + "text",
-          "is "
-              + text.length()
-              + " characters, above the limit of "
-              + MAX_NOTE_CHARS
-              + "; split the document into notes");
-    }
-  }
-
-  private void ensureOpen() {
-    if (closed.get()) {
-      throw new SummarizerClosedException(info.backend());
-    }
-  }
-
-  private ExecutorService executor() {
-    synchronized (executorLock) {
-      ensureOpen();
-      if (executor == null) {
-        AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        executor =
-            Executors.newFixedThreadPool(
-                threads,
-                r -> {
-                  Thread t = new Thread(r, "clinsum-" + info.backend() + "-" + n.incrementAndGet());
-                  t.setDaemon(true);
-                  return t;
-                });
-      }
-      return executor;
-    }
-  }
+  void close();
 }

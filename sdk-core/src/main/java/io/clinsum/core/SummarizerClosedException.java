@@ -5,6 +5,10 @@ public class SummarizerClosedException extends ClinSumException {
   private static final long serialVersionUID = 1L;
 
   public SummarizerClosedException(String backend) {
-    super("The '" + backend + "' summarizer is closed; open a new one with Summarizers.open(...)");
+    super(
+        FailureReason.CLOSED,
+        "The '" + backend + "' summarizer is closed; open a new one with Summarizers.open(...)",
+        null,
+        null);
   }
 }

@@ -1,7 +1,9 @@
 package io.clinsum.core;
 
+import io.clinsum.core.internal.ManagedSummarizer;
 import io.clinsum.core.spi.BackendOption;
 import io.clinsum.core.spi.BackendSettings;
+import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.spi.SummarizerProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +98,21 @@ public final class Summarizers {
       throw new ConfigurationException(
           "Backend '" + provider.name() + "' is unavailable: " + availability.reason());
     }
-    return provider.create(settings);
+    return of(provider.create(settings));
+  }
+
+  /**
+   * Wraps a backend built in code (for example one holding a client the caller configured) in the
+   * shared behaviour every summarizer has: validation, defaults, chunking of long notes, timing,
+   * error mapping and use-after-close checks. The returned summarizer owns {@code backend} and
+   * closes it.
+   *
+   * <pre>{@code
+   * try (Summarizer s = Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.LEAD, 30))) { ... }
+   * }</pre>
+   */
+  public static Summarizer of(SummarizationBackend backend) {
+    return new ManagedSummarizer(backend);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clinsum.core.spi.Generation;
 import io.clinsum.core.spi.Prompt;
+import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.text.TokenCounter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,26 +13,42 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The template method of {@link Summarizer}, with a backend that records what it is asked. */
+/**
+ * The behaviour {@link Summarizers#of} wraps around every backend, with a backend that records what
+ * it is asked.
+ */
 class SummarizerTest {
 
   /** Answers each prompt with its first word; counts words as tokens. */
-  static final class RecordingSummarizer extends Summarizer {
+  static final class RecordingBackend implements SummarizationBackend {
     final List<Prompt> prompts = new CopyOnWriteArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger releases = new AtomicInteger();
+    final int budget;
     RuntimeException failure;
     boolean dropOne;
 
-    RecordingSummarizer(int budget) {
-      super(
-          new SummarizerInfo("recording", "first-word", "1", budget),
-          GenerationOptions.builder().maxLength(7).numBeams(1).build(),
-          text -> text.toString().isBlank() ? 0 : text.toString().trim().split("\\s+").length);
+    RecordingBackend(int budget) {
+      this.budget = budget;
     }
 
     @Override
-    protected List<Generation> generate(List<Prompt> batch) {
+    public SummarizerInfo info() {
+      return new SummarizerInfo("recording", "first-word", "1", budget);
+    }
+
+    @Override
+    public GenerationOptions defaultOptions() {
+      return GenerationOptions.builder().maxLength(7).numBeams(1).build();
+    }
+
+    @Override
+    public TokenCounter tokenCounter() {
+      return text -> text.toString().isBlank() ? 0 : text.toString().trim().split("\\s+").length;
+    }
+
+    @Override
+    public List<Generation> generate(List<Prompt> batch) {
       calls.incrementAndGet();
       if (failure != null) {
         throw failure;
@@ -45,7 +62,7 @@ class SummarizerTest {
     }
 
     @Override
-    protected void release() {
+    public void close() {
       releases.incrementAndGet();
     }
   }
@@ -56,14 +73,15 @@ class SummarizerTest {
 
   @Test
   void summarize_requestOptions_winOverDefaultsAndUnsetOnesFallBack() {
-    try (RecordingSummarizer s = new RecordingSummarizer(100)) {
+    RecordingBackend b = new RecordingBackend(100);
+    try (Summarizer s = Summarizers.of(b)) {
       s.summarize(
           SummarizationRequest.builder()
               .text("hello world")
               .options(GenerationOptions.builder().numBeams(4).build())
               .build());
 
-      GenerationOptions used = s.prompts.get(0).options();
+      GenerationOptions used = b.prompts.get(0).options();
       assertThat(used.numBeams()).contains(4);
       assertThat(used.maxLength()).contains(7);
     }
@@ -71,7 +89,8 @@ class SummarizerTest {
 
   @Test
   void summarize_noteOverBudget_summarizesPartsThenTheirSummaries() {
-    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+    RecordingBackend b = new RecordingBackend(40);
+    try (Summarizer s = Summarizers.of(b)) {
       String note = words(30, "alpha") + "\n" + words(30, "beta") + "\n" + words(30, "gamma");
 
       SummarizationResult r = s.summarize(SummarizationRequest.of("long", note));
@@ -79,8 +98,8 @@ class SummarizerTest {
       assertThat(r.chunks()).isGreaterThan(2);
       assertThat(r.warnings()).singleElement().asString().contains("parts");
       // every part was under budget, and the last prompt merged the part summaries
-      assertThat(s.prompts).allMatch(p -> p.text().split("\\s+").length <= 40);
-      Prompt merge = s.prompts.get(s.prompts.size() - 1);
+      assertThat(b.prompts).allMatch(p -> p.text().split("\\s+").length <= 40);
+      Prompt merge = b.prompts.get(b.prompts.size() - 1);
       assertThat(merge.text()).contains("alpha.").contains("gamma.");
       assertThat(r.inputTokens()).isEqualTo(90);
     }
@@ -88,7 +107,8 @@ class SummarizerTest {
 
   @Test
   void summarize_instruction_reducesTheBudgetForTheNote() {
-    try (RecordingSummarizer s = new RecordingSummarizer(30)) {
+    RecordingBackend b = new RecordingBackend(30);
+    try (Summarizer s = Summarizers.of(b)) {
       String note = words(20, "alpha");
       String instruction = "Summarize the symptoms that the patient is experiencing right now.";
 
@@ -96,13 +116,14 @@ class SummarizerTest {
           s.summarize(SummarizationRequest.builder().text(note).instruction(instruction).build());
 
       assertThat(r.chunks()).isGreaterThan(1);
-      assertThat(s.prompts).allMatch(p -> instruction.equals(p.instruction()));
+      assertThat(b.prompts).allMatch(p -> instruction.equals(p.instruction()));
     }
   }
 
   @Test
   void summarizeAll_mixOfShortAndLongNotes_batchesTheShortOnesInOneCall() {
-    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+    RecordingBackend b = new RecordingBackend(40);
+    try (Summarizer s = Summarizers.of(b)) {
       List<SummarizationRequest> requests =
           List.of(
               SummarizationRequest.of("a", "one two"),
@@ -115,7 +136,7 @@ class SummarizerTest {
       assertThat(results)
           .extracting(SummarizationResult::text)
           .containsExactly("one", "long.", "three");
-      assertThat(s.prompts.subList(0, 2))
+      assertThat(b.prompts.subList(0, 2))
           .extracting(Prompt::text)
           .containsExactly("one two", "three four");
     }
@@ -123,8 +144,9 @@ class SummarizerTest {
 
   @Test
   void summarize_backendThrowsRuntimeException_isWrappedInBackendException() {
-    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
-      s.failure = new IllegalStateException("session crashed");
+    RecordingBackend b = new RecordingBackend(40);
+    try (Summarizer s = Summarizers.of(b)) {
+      b.failure = new IllegalStateException("session crashed");
 
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of("x y")))
           .isInstanceOf(BackendException.class)
@@ -136,8 +158,9 @@ class SummarizerTest {
 
   @Test
   void summarize_backendReturnsTooFewResults_failsLoudly() {
-    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
-      s.dropOne = true;
+    RecordingBackend b = new RecordingBackend(40);
+    try (Summarizer s = Summarizers.of(b)) {
+      b.dropOne = true;
 
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of("x y")))
           .isInstanceOf(BackendException.class)
@@ -147,7 +170,8 @@ class SummarizerTest {
 
   @Test
   void summarizeEach_oneBadRequest_failsAloneAndTheOthersSucceed() {
-    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+    RecordingBackend b = new RecordingBackend(40);
+    try (Summarizer s = Summarizers.of(b)) {
       List<SummarizationOutcome> outcomes =
           s.summarizeEach(
               List.of(
@@ -168,7 +192,8 @@ class SummarizerTest {
 
   @Test
   void summarizeEach_afterClose_throwsInsteadOfReportingEveryRequest() {
-    RecordingSummarizer s = new RecordingSummarizer(40);
+    RecordingBackend b = new RecordingBackend(40);
+    Summarizer s = Summarizers.of(b);
     s.close();
 
     assertThatThrownBy(() -> s.summarizeEach(List.of(SummarizationRequest.of("x y"))))
@@ -177,16 +202,18 @@ class SummarizerTest {
 
   @Test
   void close_twice_releasesOnce() {
-    RecordingSummarizer s = new RecordingSummarizer(40);
+    RecordingBackend b = new RecordingBackend(40);
+    Summarizer s = Summarizers.of(b);
     s.close();
     s.close();
 
-    assertThat(s.releases).hasValue(1);
+    assertThat(b.releases).hasValue(1);
   }
 
   @Test
   void summarizeAsync_invalidRequest_completesExceptionally() {
-    try (RecordingSummarizer s = new RecordingSummarizer(40)) {
+    RecordingBackend b = new RecordingBackend(40);
+    try (Summarizer s = Summarizers.of(b)) {
       assertThatThrownBy(() -> s.summarizeAsync(SummarizationRequest.of("")).join())
           .hasCauseInstanceOf(InvalidRequestException.class);
     }

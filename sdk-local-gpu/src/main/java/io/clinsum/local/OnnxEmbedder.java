@@ -275,8 +275,8 @@ public final class OnnxEmbedder implements Embedder {
     } catch (OrtException e) {
       throw new io.clinsum.core.BackendException(
           "onnx",
+          io.clinsum.core.FailureReason.MODEL_ERROR,
           "ONNX Runtime failed to embed a batch of " + rows + " texts: " + e.getMessage(),
-          false,
           e);
     } finally {
       inputs.values().forEach(OnnxTensor::close);

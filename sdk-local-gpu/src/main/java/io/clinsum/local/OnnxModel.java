@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Summarizers.open("onnx", ...)} loads (and shares) it.
  *
  * <pre>{@code
- * try (OnnxModel model = OnnxModel.load(spec); Summarizer s = new OnnxSummarizer(model, "")) { ... }
+ * try (OnnxModel model = OnnxModel.load(spec);
+ *     Summarizer s = Summarizers.of(new OnnxBackend(model, "", m -> {}))) { ... }
  * }</pre>
  */
 public final class OnnxModel implements AutoCloseable {
@@ -121,16 +122,13 @@ public final class OnnxModel implements AutoCloseable {
     return config.maxInputTokens();
   }
 
-  /**
-   * The generation loop, for benchmarks and tests that drive it with token ids directly. Returns an
-   * internal type: not public API.
-   */
-  public Seq2SeqGenerator generator() {
+  /** The generation loop, for the benchmark and tests that drive it with token ids directly. */
+  Seq2SeqGenerator generator() {
     return generator;
   }
 
-  /** The model's configuration (internal type: not public API). */
-  public ModelConfig config() {
+  /** The model's configuration. */
+  ModelConfig config() {
     return config;
   }
 

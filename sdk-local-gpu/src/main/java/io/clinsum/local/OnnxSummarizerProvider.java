@@ -1,8 +1,8 @@
 package io.clinsum.local;
 
-import io.clinsum.core.Summarizer;
 import io.clinsum.core.spi.BackendOption;
 import io.clinsum.core.spi.BackendSettings;
+import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.spi.SummarizerProvider;
 import io.clinsum.local.internal.SharedModels;
 import java.nio.file.Files;
@@ -146,7 +146,7 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
   }
 
   @Override
-  public Summarizer create(BackendSettings settings) {
+  public SummarizationBackend create(BackendSettings settings) {
     OnnxModelSpec spec =
         OnnxModelSpec.builder()
             .modelDir(modelDir(settings))
@@ -160,7 +160,7 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
             .maxBatchWait(settings.get(MAX_BATCH_WAIT))
             .build();
     OnnxModel model = MODELS.acquire(spec, OnnxModel::load);
-    return new OnnxSummarizer(model, settings.get(PREFIX), MODELS.releaser());
+    return new OnnxBackend(model, settings.get(PREFIX), MODELS.releaser());
   }
 
   /** model-dir, else the registered model, else the embedded one. */

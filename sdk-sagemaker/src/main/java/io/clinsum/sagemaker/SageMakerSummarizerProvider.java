@@ -1,8 +1,8 @@
 package io.clinsum.sagemaker;
 
-import io.clinsum.core.Summarizer;
 import io.clinsum.core.spi.BackendOption;
 import io.clinsum.core.spi.BackendSettings;
+import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.spi.SummarizerProvider;
 import java.net.URI;
 import java.time.Duration;
@@ -127,8 +127,8 @@ public final class SageMakerSummarizerProvider implements SummarizerProvider {
   }
 
   @Override
-  public Summarizer create(BackendSettings settings) {
-    return new SageMakerSummarizer(config(settings));
+  public SummarizationBackend create(BackendSettings settings) {
+    return new SageMakerBackend(config(settings));
   }
 
   /** The endpoint configuration {@code settings} describe. */

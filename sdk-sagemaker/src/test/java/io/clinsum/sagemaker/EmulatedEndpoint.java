@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.Summarizer;
-import io.clinsum.core.extractive.ExtractiveSummarizer;
+import io.clinsum.core.Summarizers;
+import io.clinsum.core.extractive.ExtractiveBackend;
 import io.clinsum.core.extractive.SentenceScorer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,7 +23,8 @@ import java.util.concurrent.Executors;
 final class EmulatedEndpoint implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
-  private final Summarizer model = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 30);
+  private final Summarizer model =
+      Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 30));
 
   EmulatedEndpoint(String name) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -16,8 +16,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.clinsum.core.BackendException;
 import io.clinsum.core.ConfigurationException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.SummarizationOutcome;
 import io.clinsum.core.SummarizationRequest;
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.Summarizers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +81,7 @@ class SageMakerFaultsTest {
         .withStatus(status)
         .withHeader("Content-Type", "application/x-amz-json-1.1")
         .withHeader("x-amzn-ErrorType", type)
+        .withHeader("x-amzn-RequestId", "req-" + status)
         .withBody(body);
   }
 
@@ -88,7 +92,7 @@ class SageMakerFaultsTest {
   @Test
   void success_sendsTheCodecsBodySignedAndReturnsTheSummary() {
     stub.stubFor(post(urlEqualTo(PATH)).willReturn(ok("Anterior STEMI, PCI.")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       assertThat(s.summarize(SummarizationRequest.of("n1", NOTE)).text())
           .isEqualTo("Anterior STEMI, PCI.");
       assertThat(s.info().backend()).isEqualTo("sagemaker");
@@ -123,7 +127,7 @@ class SageMakerFaultsTest {
             .inScenario("throttle")
             .whenScenarioStateIs("third")
             .willReturn(ok("Chest pain.")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       assertThat(s.summarize(SummarizationRequest.of(NOTE)).text()).isEqualTo("Chest pain.");
     }
     assertThat(calls()).isEqualTo(3);
@@ -135,12 +139,20 @@ class SageMakerFaultsTest {
         post(urlEqualTo(PATH))
             .willReturn(error(503, "ServiceUnavailable", "{\"message\":\"busy\"}")));
     long start = System.nanoTime();
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().maxAttempts(3).build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().maxAttempts(3).build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
           .hasMessageContaining("Endpoint ward-7 failed with HTTP 503")
           .hasMessageContaining("in 3 attempts")
-          .satisfies(e -> assertThat(((BackendException) e).isRetriable()).isTrue());
+          .satisfies(e -> assertThat(((BackendException) e).isRetriable()).isTrue())
+          .satisfies(
+              e -> {
+                BackendException b = (BackendException) e;
+                assertThat(b.reason()).isEqualTo(FailureReason.UNAVAILABLE);
+                assertThat(b.httpStatus()).hasValue(503);
+                assertThat(b.attempts()).hasValue(3);
+                assertThat(b.requestId()).contains("req-503");
+              });
     }
     assertThat(calls()).isEqualTo(3);
     // Two backoffs of at most 200 ms each, plus three quick answers.
@@ -152,10 +164,18 @@ class SageMakerFaultsTest {
     stub.stubFor(
         post(urlEqualTo(PATH))
             .willReturn(error(400, "ThrottlingException", "{\"message\":\"Rate exceeded\"}")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().maxAttempts(2).build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().maxAttempts(2).build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
-          .hasMessageContaining("is throttling requests; gave up after 2 attempts");
+          .hasMessageContaining("is throttling requests; gave up after 2 attempts")
+          .satisfies(
+              e -> {
+                BackendException b = (BackendException) e;
+                assertThat(b.reason()).isEqualTo(FailureReason.THROTTLED);
+                assertThat(b.isRetriable()).isTrue();
+                assertThat(b.httpStatus()).hasValue(400);
+                assertThat(b.attempts()).hasValue(2);
+              });
     }
     assertThat(calls()).isEqualTo(2);
   }
@@ -166,10 +186,16 @@ class SageMakerFaultsTest {
         post(urlEqualTo(PATH))
             .willReturn(
                 aResponse().withStatus(413).withBody("{\"message\":\"Request too large\"}")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
-          .hasMessageContaining("too large (413)");
+          .hasMessageContaining("too large (413)")
+          .satisfies(
+              e -> {
+                assertThat(((BackendException) e).reason())
+                    .isEqualTo(FailureReason.PAYLOAD_TOO_LARGE);
+                assertThat(((BackendException) e).httpStatus()).hasValue(413);
+              });
     }
     assertThat(calls()).isEqualTo(1);
   }
@@ -187,13 +213,19 @@ class SageMakerFaultsTest {
                         + "\"OriginalMessage\":\"CUDA out of memory\","
                         + "\"LogStreamArn\":\"arn:aws:logs:eu-west-1:123456789012:log-group:"
                         + "/aws/sagemaker/Endpoints/ward-7\"}")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
           .hasMessageContaining("The model behind endpoint ward-7 failed (container status 500)")
           .hasMessageContaining("CUDA out of memory")
           .hasMessageContaining("log stream: arn:aws:logs:eu-west-1:123456789012")
-          .satisfies(e -> assertThat(((BackendException) e).isRetriable()).isFalse());
+          .satisfies(e -> assertThat(((BackendException) e).isRetriable()).isFalse())
+          .satisfies(
+              e -> {
+                assertThat(((BackendException) e).reason()).isEqualTo(FailureReason.MODEL_ERROR);
+                assertThat(((BackendException) e).httpStatus()).hasValue(424);
+                assertThat(((BackendException) e).requestId()).contains("req-424");
+              });
     }
     assertThat(calls()).isEqualTo(1);
   }
@@ -202,12 +234,15 @@ class SageMakerFaultsTest {
   void slowAnswers_timeOutPerAttemptThenFail() {
     stub.stubFor(post(urlEqualTo(PATH)).willReturn(ok("late").withFixedDelay(3_000)));
     long start = System.nanoTime();
-    try (SageMakerSummarizer s =
-        new SageMakerSummarizer(
-            config().maxAttempts(2).attemptTimeout(Duration.ofMillis(700)).build())) {
+    try (Summarizer s =
+        Summarizers.of(
+            new SageMakerBackend(
+                config().maxAttempts(2).attemptTimeout(Duration.ofMillis(700)).build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
-          .hasMessageContaining("did not answer within the attempt timeout in 2 attempts");
+          .hasMessageContaining("did not answer within the attempt timeout in 2 attempts")
+          .satisfies(
+              e -> assertThat(((BackendException) e).reason()).isEqualTo(FailureReason.TIMEOUT));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(calls()).isEqualTo(2);
@@ -221,16 +256,19 @@ class SageMakerFaultsTest {
   void callTimeout_boundsTheWholeCallRetriesIncluded() {
     stub.stubFor(post(urlEqualTo(PATH)).willReturn(ok("late").withFixedDelay(3_000)));
     long start = System.nanoTime();
-    try (SageMakerSummarizer s =
-        new SageMakerSummarizer(
-            config()
-                .maxAttempts(10)
-                .attemptTimeout(Duration.ofMillis(600))
-                .callTimeout(Duration.ofMillis(1500))
-                .build())) {
+    try (Summarizer s =
+        Summarizers.of(
+            new SageMakerBackend(
+                config()
+                    .maxAttempts(10)
+                    .attemptTimeout(Duration.ofMillis(600))
+                    .callTimeout(Duration.ofMillis(1500))
+                    .build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
-          .hasMessageContaining("did not answer within the call timeout");
+          .hasMessageContaining("did not answer within the call timeout")
+          .satisfies(
+              e -> assertThat(((BackendException) e).reason()).isEqualTo(FailureReason.TIMEOUT));
     }
     // Cut at 1.5 s; ten uncut attempts would take 30 s.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -248,7 +286,7 @@ class SageMakerFaultsTest {
                     424,
                     "ModelError",
                     "{\"OriginalStatusCode\":400,\"OriginalMessage\":\"bad input\"}")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       List<SummarizationOutcome> out =
           s.summarizeEach(
               List.of(
@@ -272,11 +310,58 @@ class SageMakerFaultsTest {
                     400,
                     "ValidationError",
                     "{\"message\":\"Endpoint ward-7 of account 123456789012 not found.\"}")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(ConfigurationException.class)
           .hasMessageContaining("Endpoint ward-7 was not found")
-          .hasMessageContaining("check its name and region");
+          .hasMessageContaining("check its name and region")
+          .satisfies(
+              e -> {
+                assertThat(((ConfigurationException) e).reason())
+                    .isEqualTo(FailureReason.NOT_FOUND);
+                assertThat(((ConfigurationException) e).httpStatus()).hasValue(400);
+              });
+    }
+    assertThat(calls()).isEqualTo(1);
+  }
+
+  @Test
+  void accessDenied_isAConfigurationErrorWithItsReasonAndRequestId() {
+    stub.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                error(
+                    403,
+                    "AccessDeniedException",
+                    "{\"message\":\"User is not authorized to perform InvokeEndpoint\"}")));
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
+      assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
+          .isInstanceOfSatisfying(
+              ConfigurationException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(FailureReason.ACCESS_DENIED);
+                assertThat(e.isRetriable()).isFalse();
+                assertThat(e.httpStatus()).hasValue(403);
+                assertThat(e.requestId()).contains("req-403");
+                assertThat(e.getMessage()).contains("sagemaker:InvokeEndpoint");
+              });
+    }
+    assertThat(calls()).isEqualTo(1);
+  }
+
+  @Test
+  void otherClientError_isBadInputAndNotRetried() {
+    stub.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(error(400, "ValidationError", "{\"message\":\"Invalid body\"}")));
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
+      assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
+          .isInstanceOfSatisfying(
+              BackendException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(FailureReason.BAD_INPUT);
+                assertThat(e.getMessage()).contains("refused the request: Invalid body");
+              });
     }
     assertThat(calls()).isEqualTo(1);
   }
@@ -286,20 +371,27 @@ class SageMakerFaultsTest {
     stub.stubFor(
         post(urlEqualTo(PATH))
             .willReturn(aResponse().withStatus(200).withBody("{\"generated_texts\": [\"x\"]}")));
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config().build())) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config().build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE)))
           .isInstanceOf(BackendException.class)
           .hasMessageContaining("does not fit codec 'huggingface'")
-          .hasMessageContaining("expected [0].summary_text or [0].generated_text");
+          .hasMessageContaining("expected [0].summary_text or [0].generated_text")
+          .satisfies(
+              e ->
+                  assertThat(((BackendException) e).reason()).isEqualTo(FailureReason.MODEL_ERROR));
     }
   }
 
   @Test
   void requestOverTheSizeCap_isRefusedBeforeAnyCall() {
-    try (SageMakerSummarizer s =
-        new SageMakerSummarizer(config().maxRequestBytes(2048).maxInputTokens(4000).build())) {
+    try (Summarizer s =
+        Summarizers.of(
+            new SageMakerBackend(config().maxRequestBytes(2048).maxInputTokens(4000).build()))) {
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of(NOTE.repeat(40))))
-          .hasMessageContaining("over the endpoint's limit of 2048");
+          .hasMessageContaining("over the endpoint's limit of 2048")
+          .isInstanceOfSatisfying(
+              BackendException.class,
+              e -> assertThat(e.reason()).isEqualTo(FailureReason.PAYLOAD_TOO_LARGE));
     }
     assertThat(calls()).isZero();
   }

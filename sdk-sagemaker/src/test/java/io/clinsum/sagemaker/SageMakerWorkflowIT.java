@@ -8,10 +8,12 @@ import io.clinsum.core.ConfigurationException;
 import io.clinsum.core.GenerationOptions;
 import io.clinsum.core.ProgressListener;
 import io.clinsum.core.SummarizationRequest;
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.Summarizers;
 import io.clinsum.core.dataset.DatasetRecord;
 import io.clinsum.core.dataset.DatasetWriter;
 import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
-import io.clinsum.core.extractive.ExtractiveSummarizer;
+import io.clinsum.core.extractive.ExtractiveBackend;
 import io.clinsum.core.extractive.SentenceScorer;
 import io.clinsum.sagemaker.testkit.MotoServer;
 import java.io.ByteArrayInputStream;
@@ -168,7 +170,7 @@ class SageMakerWorkflowIT {
               .endpointOverride(aws.endpointOverride())
               .credentials(aws.credentials())
               .build();
-      try (SageMakerSummarizer s = new SageMakerSummarizer(endpoint)) {
+      try (Summarizer s = Summarizers.of(new SageMakerBackend(endpoint))) {
         String answer =
             s.summarize(
                     SummarizationRequest.builder()
@@ -206,7 +208,7 @@ class SageMakerWorkflowIT {
                 Duration.ofSeconds(10),
                 Duration.ofMillis(100))
             .build();
-    try (SageMakerSummarizer s = new SageMakerSummarizer(config)) {
+    try (Summarizer s = Summarizers.of(new SageMakerBackend(config))) {
       assertThat(s.summarize(SummarizationRequest.of("Chest pain. ST elevation. PCI.")).text())
           .isEqualTo("Chest pain, STEMI, PCI.");
       assertThatThrownBy(() -> s.summarize(SummarizationRequest.of("Another note about a fall.")))
@@ -273,8 +275,8 @@ class SageMakerWorkflowIT {
             new BatchTransform(aws).polling(Duration.ofMillis(100), Duration.ofSeconds(30));
         SageMakerClient sm = aws.sageMaker();
         S3Client s3 = aws.s3();
-        ExtractiveSummarizer container =
-            new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 30)) {
+        Summarizer container =
+            Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 30))) {
       assertThat(batch.submit(spec, notes)).isEqualTo(3);
       DescribeTransformJobResponse job =
           sm.describeTransformJob(b -> b.transformJobName("clinsum-batch-1-p00001"));

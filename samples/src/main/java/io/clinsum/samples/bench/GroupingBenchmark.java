@@ -3,9 +3,11 @@ package io.clinsum.samples.bench;
 import io.clinsum.core.ProgressListener;
 import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.SummarizationResult;
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.Summarizers;
 import io.clinsum.core.dataset.DatasetRecord;
 import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
-import io.clinsum.core.extractive.ExtractiveSummarizer;
+import io.clinsum.core.extractive.ExtractiveBackend;
 import io.clinsum.core.extractive.SentenceScorer;
 import io.clinsum.core.grouping.Embedder;
 import io.clinsum.core.grouping.Embedders;
@@ -48,8 +50,8 @@ public final class GroupingBenchmark {
 
     long t0 = System.nanoTime();
     List<String> summaries = new ArrayList<>(patients);
-    try (ExtractiveSummarizer summarizer =
-        new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 40)) {
+    try (Summarizer summarizer =
+        Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 40))) {
       for (SummarizationResult r :
           summarizer.summarizeAll(
               records.stream().map(r -> SummarizationRequest.of(r.id(), r.note())).toList())) {

@@ -1,13 +1,15 @@
 package io.clinsum.samples.sagemaker;
 
 import io.clinsum.core.SummarizationRequest;
+import io.clinsum.core.Summarizer;
+import io.clinsum.core.Summarizers;
 import io.clinsum.local.finetune.FineTuningJob;
 import io.clinsum.sagemaker.AwsSettings;
 import io.clinsum.sagemaker.CleanUp;
 import io.clinsum.sagemaker.Deployments;
 import io.clinsum.sagemaker.EndpointConfig;
 import io.clinsum.sagemaker.S3Location;
-import io.clinsum.sagemaker.SageMakerSummarizer;
+import io.clinsum.sagemaker.SageMakerBackend;
 import io.clinsum.sagemaker.TrainingJobSpec;
 import io.clinsum.sagemaker.TrainingJobs;
 import io.clinsum.sagemaker.TrainingStatus;
@@ -132,7 +134,7 @@ public final class SeedWorkflow {
               .endpointOverride(aws.endpointOverride())
               .credentials(aws.credentials())
               .build();
-      try (SageMakerSummarizer summarizer = new SageMakerSummarizer(endpoint)) {
+      try (Summarizer summarizer = Summarizers.of(new SageMakerBackend(endpoint))) {
         String answer =
             summarizer
                 .summarize(SummarizationRequest.builder().text(NOTE).instruction(QUESTION).build())

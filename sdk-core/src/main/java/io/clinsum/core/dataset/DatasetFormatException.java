@@ -1,6 +1,7 @@
 package io.clinsum.core.dataset;
 
 import io.clinsum.core.ClinSumException;
+import io.clinsum.core.FailureReason;
 
 /** A dataset cannot be read as given; {@link #issue()} says where and why. */
 public class DatasetFormatException extends ClinSumException {
@@ -9,7 +10,7 @@ public class DatasetFormatException extends ClinSumException {
   private final String source;
 
   public DatasetFormatException(String source, DatasetIssue issue) {
-    super(source + ": " + issue);
+    super(FailureReason.BAD_INPUT, source + ": " + issue, null, null);
     this.source = source;
     this.issue = issue;
   }

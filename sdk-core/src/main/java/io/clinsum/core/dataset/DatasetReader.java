@@ -1,6 +1,7 @@
 package io.clinsum.core.dataset;
 
 import io.clinsum.core.ClinSumException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.dataset.DatasetIssue.Kind;
 import io.clinsum.core.dataset.internal.CsvRows;
 import io.clinsum.core.dataset.internal.JsonLinesRows;
@@ -65,7 +66,11 @@ public final class DatasetReader implements Iterator<DatasetRecord>, AutoCloseab
     try {
       in = Files.newInputStream(path);
     } catch (IOException e) {
-      throw new ClinSumException("Cannot open dataset '" + path + "': " + e.getMessage(), e);
+      throw new ClinSumException(
+          FailureReason.BAD_INPUT,
+          "Cannot open dataset '" + path + "': " + e.getMessage(),
+          null,
+          e);
     }
     String name = path.getFileName().toString();
     int dot = name.lastIndexOf('.');

@@ -1,8 +1,8 @@
 package io.clinsum.core.extractive;
 
-import io.clinsum.core.Summarizer;
 import io.clinsum.core.spi.BackendOption;
 import io.clinsum.core.spi.BackendSettings;
+import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.spi.SummarizerProvider;
 import java.util.List;
 
@@ -44,8 +44,8 @@ public class ExtractiveSummarizerProvider implements SummarizerProvider {
   }
 
   @Override
-  public Summarizer create(BackendSettings settings) {
-    return new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, settings.get(MAX_WORDS));
+  public SummarizationBackend create(BackendSettings settings) {
+    return new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, settings.get(MAX_WORDS));
   }
 
   /** The {@code lead} baseline: the note's first sentence. */
@@ -66,8 +66,8 @@ public class ExtractiveSummarizerProvider implements SummarizerProvider {
     }
 
     @Override
-    public Summarizer create(BackendSettings settings) {
-      return new ExtractiveSummarizer(SentenceScorer.Mode.LEAD, settings.get(MAX_WORDS));
+    public SummarizationBackend create(BackendSettings settings) {
+      return new ExtractiveBackend(SentenceScorer.Mode.LEAD, settings.get(MAX_WORDS));
     }
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores and selects a note's sentences for {@link ExtractiveSummarizer}. Thread-safe and stateless
+ * Scores and selects a note's sentences for {@link ExtractiveBackend}. Thread-safe and stateless
  * apart from its mode.
  */
 public final class SentenceScorer {

@@ -1,6 +1,5 @@
 package io.clinsum.core.spi;
 
-import io.clinsum.core.Summarizer;
 import java.util.List;
 
 /**
@@ -31,8 +30,12 @@ public interface SummarizerProvider {
    */
   int priority();
 
-  /** Opens a summarizer; the caller owns it and must close it. */
-  Summarizer create(BackendSettings settings);
+  /**
+   * Creates the backend; {@link io.clinsum.core.Summarizers#open(String, BackendSettings)} wraps it
+   * in a {@link io.clinsum.core.Summarizer}, which owns and closes it. Settings have been checked
+   * against {@link #options()} and the backend found available.
+   */
+  SummarizationBackend create(BackendSettings settings);
 
   /**
    * Whether a backend can run.

@@ -3,6 +3,8 @@ package io.clinsum.core.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clinsum.core.ClinSumException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.InvalidRequestException;
 import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.SummarizationResult;
@@ -192,7 +194,8 @@ public abstract class SummarizerContractTest {
     summarizer.close();
     summarizer.close();
 
-    assertThat(summarizer.isClosed()).isTrue();
+    assertThatThrownBy(() -> summarizer.summarize(SummarizationRequest.of(NOTES.get(0))))
+        .isInstanceOf(SummarizerClosedException.class);
   }
 
   @Test
@@ -201,7 +204,9 @@ public abstract class SummarizerContractTest {
 
     assertThatThrownBy(() -> summarizer.summarize(SummarizationRequest.of(NOTES.get(0))))
         .isInstanceOf(SummarizerClosedException.class)
-        .hasMessageContaining("closed");
+        .hasMessageContaining("closed")
+        .satisfies(
+            e -> assertThat(((ClinSumException) e).reason()).isEqualTo(FailureReason.CLOSED));
     assertThatThrownBy(() -> summarizer.summarizeAsync(SummarizationRequest.of(NOTES.get(0))))
         .isInstanceOf(SummarizerClosedException.class);
   }

@@ -2,6 +2,7 @@ package io.clinsum.local.finetune;
 
 import io.clinsum.core.BackendException;
 import io.clinsum.core.ConfigurationException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.dataset.DatasetFormat;
 import io.clinsum.core.dataset.DatasetRecord;
 import io.clinsum.core.dataset.DatasetWriter;
@@ -227,7 +228,8 @@ public final class FineTuningJob implements AutoCloseable {
       return r;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BackendException("finetune", "interrupted while waiting", true, e);
+      throw new BackendException(
+          "finetune", FailureReason.UNAVAILABLE, "interrupted while waiting", e);
     } catch (ExecutionException e) {
       throw failure();
     }
@@ -246,11 +248,13 @@ public final class FineTuningJob implements AutoCloseable {
     String last = String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     return new BackendException(
         "finetune",
+        FailureReason.MODEL_ERROR,
         "job "
             + status.name().toLowerCase(java.util.Locale.ROOT)
             + (process.isAlive() ? "" : " (exit code " + exitCode() + ")")
             + "; last output:\n"
-            + last);
+            + last,
+        null);
   }
 
   private int exitCode() {

@@ -199,7 +199,7 @@ def emit(values: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------------------
 
 def build_source(note: str, instruction: str | None, prefix: str = "") -> str:
-    """The model input, built exactly as the Java OnnxSummarizer does: prefix [+ instruction + newline] + note."""
+    """The model input, built exactly as the Java OnnxBackend does: prefix [+ instruction + newline] + note."""
     if instruction:
         return f"{prefix}{instruction}\n{note}"
     return f"{prefix}{note}"

@@ -1,6 +1,7 @@
 package io.clinsum.sagemaker.internal;
 
 import io.clinsum.core.BackendException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.sagemaker.EndpointConfig;
 import io.clinsum.sagemaker.S3Location;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public final class AsyncInvoker implements AutoCloseable {
           String text = new String(failed, StandardCharsets.UTF_8);
           throw new BackendException(
               "sagemaker",
+              FailureReason.MODEL_ERROR,
               "The model behind asynchronous endpoint "
                   + config.endpointName()
                   + " failed ("
@@ -73,26 +75,25 @@ public final class AsyncInvoker implements AutoCloseable {
                   + (text.length() > MAX_FAILURE_CHARS
                       ? text.substring(0, MAX_FAILURE_CHARS) + "…"
                       : text),
-              false,
               null);
         }
         if (Instant.now().isAfter(end)) {
           throw new BackendException(
               "sagemaker",
+              FailureReason.TIMEOUT,
               "Asynchronous endpoint "
                   + config.endpointName()
                   + " wrote no answer to "
                   + output
                   + " within "
                   + config.asyncTimeout(),
-              true,
               null);
         }
         try {
           Thread.sleep(config.asyncPoll().toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new BackendException("sagemaker", "interrupted", true, e);
+          throw new BackendException("sagemaker", FailureReason.UNAVAILABLE, "interrupted", e);
         }
       }
     } finally {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /** {@code /ping} and {@code /invocations}: the SageMaker container contract. */
@@ -30,15 +31,20 @@ public final class InvocationsResource {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Logger LOG = Logger.getLogger(InvocationsResource.class.getName());
   private final Summarizer summarizer;
+  private final BooleanSupplier stopping;
 
-  InvocationsResource(Summarizer summarizer) {
+  /**
+   * @param stopping true once the server is draining, so that the load balancer sends no more
+   */
+  InvocationsResource(Summarizer summarizer, BooleanSupplier stopping) {
     this.summarizer = summarizer;
+    this.stopping = stopping;
   }
 
   @GET
   @Path("ping")
   public Response ping() {
-    return summarizer.isClosed()
+    return stopping.getAsBoolean()
         ? Response.status(503).build()
         : Response.ok("{\"status\":\"healthy\"}", MediaType.APPLICATION_JSON).build();
   }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -33,10 +34,13 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class ModelServer implements AutoCloseable {
   private final com.sun.net.httpserver.HttpServer server;
   private final ExecutorService executor;
+  private final AtomicBoolean stopping;
 
-  private ModelServer(com.sun.net.httpserver.HttpServer server, ExecutorService executor) {
+  private ModelServer(
+      com.sun.net.httpserver.HttpServer server, ExecutorService executor, AtomicBoolean stopping) {
     this.server = server;
     this.executor = executor;
+    this.stopping = stopping;
   }
 
   /** Starts serving {@code summarizer} on {@code address}; the caller still owns the summarizer. */
@@ -44,9 +48,10 @@ public final class ModelServer implements AutoCloseable {
     Objects.requireNonNull(summarizer, "summarizer");
     String host = address.getAddress() == null ? "0.0.0.0" : address.getAddress().getHostAddress();
     URI uri = URI.create("http://" + host + ":" + address.getPort() + "/");
+    AtomicBoolean stopping = new AtomicBoolean();
     ResourceConfig config =
         new ResourceConfig()
-            .register(new InvocationsResource(summarizer))
+            .register(new InvocationsResource(summarizer, stopping::get))
             .property("jersey.config.server.wadl.disableWadl", true);
     com.sun.net.httpserver.HttpServer server =
         JdkHttpServerFactory.createHttpServer(uri, config, false);
@@ -62,7 +67,7 @@ public final class ModelServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.start();
-    return new ModelServer(server, executor);
+    return new ModelServer(server, executor, stopping);
   }
 
   /** Where it listens, e.g. {@code http://127.0.0.1:8080/}. */
@@ -91,6 +96,7 @@ public final class ModelServer implements AutoCloseable {
   /** Stops accepting requests, lets those in flight finish for up to 5 s, and stops. */
   @Override
   public void close() {
+    stopping.set(true);
     server.stop(5);
     executor.shutdown();
     try {

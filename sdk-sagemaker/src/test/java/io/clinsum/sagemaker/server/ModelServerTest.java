@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.Summarizer;
-import io.clinsum.core.extractive.ExtractiveSummarizer;
+import io.clinsum.core.Summarizers;
+import io.clinsum.core.extractive.ExtractiveBackend;
 import io.clinsum.core.extractive.SentenceScorer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,7 +31,7 @@ class ModelServerTest {
 
   @BeforeAll
   static void start() {
-    model = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 40);
+    model = Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 40));
     server = ModelServer.start(model, new InetSocketAddress("127.0.0.1", 0));
   }
 

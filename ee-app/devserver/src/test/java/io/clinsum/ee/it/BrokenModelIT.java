@@ -67,6 +67,8 @@ class BrokenModelIT {
       assertThat(refused.header("Retry-After")).isEqualTo("30");
       assertThat(refused.json().get("detail").asText())
           .contains("The summarization backend 'onnx' is unavailable");
+      // The SDK's typed failure reason travels in the problem details.
+      assertThat(refused.json().get("reason").asText()).isEqualTo("CONFIGURATION");
       assertThat(api.post("admin", "/jobs/summarize", "application/json", new byte[0]).status())
           .isEqualTo(503);
 

@@ -1,6 +1,8 @@
 package io.clinsum.ee.application;
 
+import io.clinsum.core.FailureReason;
 import jakarta.ejb.ApplicationException;
+import java.util.Optional;
 
 /**
  * A part the request needs cannot work right now (the summarization model failed to load, say); the
@@ -8,7 +10,23 @@ import jakarta.ejb.ApplicationException;
  */
 @ApplicationException(rollback = true)
 public class UnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private final FailureReason reason;
+
   public UnavailableException(String message) {
+    this(message, null);
+  }
+
+  /**
+   * @param reason the summarization SDK's kind of failure behind this, or {@code null}
+   */
+  public UnavailableException(String message, FailureReason reason) {
     super(message);
+    this.reason = reason;
+  }
+
+  /** The SDK's kind of failure behind this, when a backend reported one. */
+  public Optional<FailureReason> reason() {
+    return Optional.ofNullable(reason);
   }
 }

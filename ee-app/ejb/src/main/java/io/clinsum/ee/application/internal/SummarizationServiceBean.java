@@ -1,5 +1,6 @@
 package io.clinsum.ee.application.internal;
 
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.Summarizer;
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.ConflictException;
@@ -94,7 +95,8 @@ public class SummarizationServiceBean implements SummarizationService {
                 new UnavailableException(
                     produced.failed() > 0
                         ? "The model could not summarize note " + noteId + "; see the server's log"
-                        : "The summary of note " + noteId + " was not stored; try again"));
+                        : "The summary of note " + noteId + " was not stored; try again",
+                    produced.failed() > 0 ? FailureReason.MODEL_ERROR : null));
   }
 
   private ClinicalNote note(long noteId) {

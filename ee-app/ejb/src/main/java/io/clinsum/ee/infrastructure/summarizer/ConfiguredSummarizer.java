@@ -1,5 +1,7 @@
 package io.clinsum.ee.infrastructure.summarizer;
 
+import io.clinsum.core.ClinSumException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.Summarizer;
 import io.clinsum.core.Summarizers;
 import io.clinsum.core.spi.BackendSettings;
@@ -79,7 +81,8 @@ public class ConfiguredSummarizer {
       return get();
     } catch (RuntimeException e) {
       throw new UnavailableException(
-          "The summarization backend '" + backendName() + "' is unavailable: " + e.getMessage());
+          "The summarization backend '" + backendName() + "' is unavailable: " + e.getMessage(),
+          e instanceof ClinSumException c ? c.reason() : FailureReason.UNAVAILABLE);
     }
   }
 

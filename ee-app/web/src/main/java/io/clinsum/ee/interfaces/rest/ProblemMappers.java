@@ -41,13 +41,18 @@ final class ProblemMappers {
     }
   }
 
-  /** 503 with Retry-After: a part the request needs cannot work now (the model, say). */
+  /**
+   * 503 with Retry-After: a part the request needs cannot work now (the model, say); the problem's
+   * {@code reason} says what kind of failure it was when the summarization backend reported one.
+   */
   @Provider
   public static class Unavailable implements ExceptionMapper<UnavailableException> {
     @Override
     public Response toResponse(UnavailableException e) {
-      Response r = Problems.of(Status.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage());
-      return Response.fromResponse(r).header("Retry-After", "30").build();
+      return Problems.backend(
+              Status.SERVICE_UNAVAILABLE, "Unavailable", e.getMessage(), e.reason().orElse(null))
+          .header("Retry-After", "30")
+          .build();
     }
   }
 

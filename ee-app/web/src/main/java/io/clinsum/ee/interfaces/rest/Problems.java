@@ -1,5 +1,6 @@
 package io.clinsum.ee.interfaces.rest;
 
+import io.clinsum.core.FailureReason;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -20,7 +21,24 @@ final class Problems {
                 status.getStatusCode(),
                 detail,
                 null,
-                errors == null ? List.of() : errors));
+                errors == null ? List.of() : errors,
+                null));
+  }
+
+  /** A problem caused by a summarization backend, carrying the SDK's failure reason. */
+  static Response.ResponseBuilder backend(
+      Response.StatusType status, String title, String detail, FailureReason reason) {
+    return Response.status(status.getStatusCode())
+        .type(MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "about:blank",
+                title,
+                status.getStatusCode(),
+                detail,
+                null,
+                List.of(),
+                reason == null ? null : reason.name()));
   }
 
   static Response of(Response.StatusType status, String title, String detail) {

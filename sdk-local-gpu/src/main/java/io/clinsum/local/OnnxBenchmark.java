@@ -1,9 +1,7 @@
-package io.clinsum.samples.bench;
+package io.clinsum.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clinsum.local.OnnxModel;
-import io.clinsum.local.OnnxModelSpec;
 import io.clinsum.local.internal.GenerationParams;
 import io.clinsum.local.internal.Seq2SeqGenerator;
 import java.nio.file.Files;
@@ -19,10 +17,13 @@ import java.util.Locale;
  * bench/onnx-bench.sh}, which runs Optimum and PyTorch on the same model and inputs.
  *
  * <pre>
- * java -cp samples/target/clinsum.jar io.clinsum.samples.bench.OnnxBenchmark MODEL_DIR inputs.json
+ * java -cp samples/target/clinsum.jar io.clinsum.local.OnnxBenchmark MODEL_DIR inputs.json
  * </pre>
+ *
+ * <p>It lives beside {@link OnnxModel} because it drives the generation loop with token ids, which
+ * no public API exposes; it is a development tool, not API (package-private).
  */
-public final class OnnxBenchmark {
+final class OnnxBenchmark {
   private OnnxBenchmark() {}
 
   public static void main(String[] args) throws Exception {

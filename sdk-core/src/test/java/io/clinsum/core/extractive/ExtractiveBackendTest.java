@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clinsum.core.GenerationOptions;
 import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.Summarizer;
+import io.clinsum.core.Summarizers;
 import org.junit.jupiter.api.Test;
 
-class ExtractiveSummarizerTest {
+class ExtractiveBackendTest {
   private static final String NOTE =
       "PREOPERATIVE DIAGNOSIS:, Nonrestorable teeth.,"
           + "POSTOPERATIVE DIAGNOSIS:, Nonrestorable teeth.,PROCEDURE:, Full-mouth extraction and"
@@ -16,7 +17,8 @@ class ExtractiveSummarizerTest {
 
   @Test
   void summarize_sectionedNote_prefersDiagnosisAndProcedureOverAnesthesia() {
-    try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 20)) {
+    try (Summarizer s =
+        Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 20))) {
       String summary = s.summarize(SummarizationRequest.of(NOTE)).text();
 
       assertThat(summary).containsAnyOf("Full-mouth extraction", "Nonrestorable teeth");
@@ -29,7 +31,8 @@ class ExtractiveSummarizerTest {
     String note =
         "Patient admitted overnight for observation. She reports crushing chest pain and"
             + " nausea since 0300. Vitals stable on arrival. Plan: serial troponins.";
-    try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 12)) {
+    try (Summarizer s =
+        Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 12))) {
       String summary =
           s.summarize(
                   SummarizationRequest.builder()
@@ -44,7 +47,8 @@ class ExtractiveSummarizerTest {
 
   @Test
   void summarize_maxLength_limitsTheWords() {
-    try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 40)) {
+    try (Summarizer s =
+        Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 40))) {
       String summary =
           s.summarize(
                   SummarizationRequest.builder()
@@ -59,7 +63,7 @@ class ExtractiveSummarizerTest {
 
   @Test
   void summarize_leadMode_returnsTheFirstSentence() {
-    try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.LEAD, 40)) {
+    try (Summarizer s = Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.LEAD, 40))) {
       String summary =
           s.summarize(
                   SummarizationRequest.of(
@@ -72,7 +76,8 @@ class ExtractiveSummarizerTest {
 
   @Test
   void summarize_onlyWordsFromTheNote_neverInventsText() {
-    try (Summarizer s = new ExtractiveSummarizer(SentenceScorer.Mode.SECTION_AWARE, 30)) {
+    try (Summarizer s =
+        Summarizers.of(new ExtractiveBackend(SentenceScorer.Mode.SECTION_AWARE, 30))) {
       String summary = s.summarize(SummarizationRequest.of(NOTE)).text();
 
       for (String word : summary.split("\\s+")) {

@@ -1,11 +1,13 @@
 package io.clinsum.local;
 
 import io.clinsum.core.BackendException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.GenerationOptions;
-import io.clinsum.core.Summarizer;
 import io.clinsum.core.SummarizerInfo;
 import io.clinsum.core.spi.Generation;
 import io.clinsum.core.spi.Prompt;
+import io.clinsum.core.spi.SummarizationBackend;
+import io.clinsum.core.text.TokenCounter;
 import io.clinsum.local.internal.GenerationParams;
 import io.clinsum.local.internal.ModelConfig;
 import java.util.ArrayList;
@@ -15,27 +17,35 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * The {@code onnx} backend: summarizes with a loaded {@link OnnxModel}. Concurrent calls from many
- * threads are batched together by the model's batcher. The input is the instruction (if any) on its
- * own line, then the note, after an optional model-specific prefix such as T5's {@code "summarize:
- * "}.
+ * The {@code onnx} backend: summarizes with a loaded {@link OnnxModel}. Open it by name ({@code
+ * Summarizers.open("onnx", settings)}), or wrap one built in code:
+ *
+ * <pre>{@code
+ * try (OnnxModel model = OnnxModel.load(spec);
+ *     Summarizer s = Summarizers.of(new OnnxBackend(model, "", m -> {}))) { ... }
+ * }</pre>
+ *
+ * <p>Concurrent calls from many threads are batched together by the model's batcher. The input is
+ * the instruction (if any) on its own line, then the note, after an optional model-specific prefix
+ * such as T5's {@code "summarize: "}.
  */
-public final class OnnxSummarizer extends Summarizer {
+public final class OnnxBackend implements SummarizationBackend {
   private final OnnxModel model;
   private final String prefix;
   private final Consumer<OnnxModel> onClose;
+  private final SummarizerInfo info;
+  private final GenerationOptions defaults;
 
   /**
-   * @param model the model; not closed by this summarizer unless {@code onClose} does it
+   * @param model the model; not closed by this backend unless {@code onClose} does it
    * @param prefix text put before every input ({@code ""} for none)
-   * @param onClose called once when this summarizer closes (releases a shared model)
+   * @param onClose called once when this backend closes (releases a shared model)
    */
-  public OnnxSummarizer(OnnxModel model, String prefix, Consumer<OnnxModel> onClose) {
-    super(
+  public OnnxBackend(OnnxModel model, String prefix, Consumer<OnnxModel> onClose) {
+    this.info =
         new SummarizerInfo(
-            "onnx", model.modelId(), model.modelVersion(), Math.max(16, model.maxInputTokens())),
-        defaults(model.config.defaults()),
-        model.tokenizer::count);
+            "onnx", model.modelId(), model.modelVersion(), Math.max(16, model.maxInputTokens()));
+    this.defaults = defaults(model.config.defaults());
     this.model = model;
     this.prefix = prefix;
     this.onClose = onClose;
@@ -59,7 +69,22 @@ public final class OnnxSummarizer extends Summarizer {
   }
 
   @Override
-  protected List<Generation> generate(List<Prompt> prompts) {
+  public SummarizerInfo info() {
+    return info;
+  }
+
+  @Override
+  public GenerationOptions defaultOptions() {
+    return defaults;
+  }
+
+  @Override
+  public TokenCounter tokenCounter() {
+    return model.tokenizer::count;
+  }
+
+  @Override
+  public List<Generation> generate(List<Prompt> prompts) {
     List<CompletableFuture<long[]>> futures = new ArrayList<>(prompts.size());
     List<long[]> inputs = new ArrayList<>(prompts.size());
     for (Prompt p : prompts) {
@@ -74,10 +99,14 @@ public final class OnnxSummarizer extends Summarizer {
         seq = futures.get(i).get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new BackendException("onnx", "interrupted while generating", true, e);
+        throw new BackendException(
+            "onnx", FailureReason.UNAVAILABLE, "interrupted while generating", e);
       } catch (ExecutionException e) {
         throw new BackendException(
-            "onnx", "generation failed: " + e.getCause().getMessage(), false, e.getCause());
+            "onnx",
+            FailureReason.MODEL_ERROR,
+            "generation failed: " + e.getCause().getMessage(),
+            e.getCause());
       }
       out.add(
           new Generation(
@@ -103,7 +132,7 @@ public final class OnnxSummarizer extends Summarizer {
   }
 
   @Override
-  protected void release() {
+  public void close() {
     onClose.accept(model);
   }
 }

@@ -1,11 +1,12 @@
 package io.clinsum.sagemaker;
 
+import io.clinsum.core.BackendException;
+import io.clinsum.core.FailureReason;
 import io.clinsum.core.GenerationOptions;
-import io.clinsum.core.InvalidRequestException;
-import io.clinsum.core.Summarizer;
 import io.clinsum.core.SummarizerInfo;
 import io.clinsum.core.spi.Generation;
 import io.clinsum.core.spi.Prompt;
+import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.text.TokenCounter;
 import io.clinsum.sagemaker.internal.AsyncInvoker;
 import io.clinsum.sagemaker.internal.InvocationFailures;
@@ -32,31 +33,34 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequ
  * InvokeEndpointAsync}, bodies and answers in S3), for models that need more than 60 s a note.
  *
  * <pre>{@code
- * try (Summarizer s = new SageMakerSummarizer(EndpointConfig.builder("clinsum-pegasus").build())) {
+ * EndpointConfig endpoint = EndpointConfig.builder("clinsum-pegasus").build();
+ * try (Summarizer s = Summarizers.of(new SageMakerBackend(endpoint))) {
  *   System.out.println(s.summarize(SummarizationRequest.of(note)).text());
  * }
  * }</pre>
  */
-public final class SageMakerSummarizer extends Summarizer {
+public final class SageMakerBackend implements SummarizationBackend {
   private static final TokenCounter COUNTER = TokenCounter.approximate();
+  private static final GenerationOptions DEFAULTS =
+      GenerationOptions.builder().maxLength(128).minLength(8).numBeams(4).build();
   private final EndpointConfig config;
+  private final SummarizerInfo info;
   private final SageMakerRuntimeClient client;
   private final ExecutorService calls;
   private final AsyncInvoker async;
 
-  public SageMakerSummarizer(EndpointConfig config) {
+  /** A backend with its own runtime client, closed with it. */
+  public SageMakerBackend(EndpointConfig config) {
     this(config, RuntimeClients.create(config));
   }
 
-  private SageMakerSummarizer(EndpointConfig config, SageMakerRuntimeClient client) {
-    super(
+  private SageMakerBackend(EndpointConfig config, SageMakerRuntimeClient client) {
+    this.info =
         new SummarizerInfo(
             "sagemaker",
             config.endpointName(),
             config.targetModel().orElse(config.codec().name()),
-            config.maxInputTokens()),
-        GenerationOptions.builder().maxLength(128).minLength(8).numBeams(4).build(),
-        COUNTER);
+            config.maxInputTokens());
     this.config = config;
     this.client = client;
     this.async = config.asyncInput().isPresent() ? new AsyncInvoker(config, client) : null;
@@ -71,13 +75,28 @@ public final class SageMakerSummarizer extends Summarizer {
             });
   }
 
-  /** The configuration this summarizer calls its endpoint with. */
+  /** The configuration this backend calls its endpoint with. */
   public EndpointConfig config() {
     return config;
   }
 
   @Override
-  protected List<Generation> generate(List<Prompt> prompts) {
+  public SummarizerInfo info() {
+    return info;
+  }
+
+  @Override
+  public GenerationOptions defaultOptions() {
+    return DEFAULTS;
+  }
+
+  @Override
+  public TokenCounter tokenCounter() {
+    return COUNTER;
+  }
+
+  @Override
+  public List<Generation> generate(List<Prompt> prompts) {
     if (prompts.size() == 1) {
       return List.of(invoke(prompts.get(0)));
     }
@@ -94,27 +113,29 @@ public final class SageMakerSummarizer extends Summarizer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       futures.forEach(f -> f.cancel(true));
-      throw new io.clinsum.core.BackendException("sagemaker", "interrupted", true, e);
+      throw new BackendException("sagemaker", FailureReason.UNAVAILABLE, "interrupted", e);
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new io.clinsum.core.BackendException(
-          "sagemaker", String.valueOf(e.getCause()), false, e.getCause());
+      throw new BackendException(
+          "sagemaker", FailureReason.INTERNAL, String.valueOf(e.getCause()), e.getCause());
     }
   }
 
   private Generation invoke(Prompt prompt) {
     byte[] body = config.codec().encode(prompt);
     if (async == null && body.length > config.maxRequestBytes()) {
-      throw new InvalidRequestException(
-          "text",
-          "makes a request of "
+      throw new BackendException(
+          InvocationFailures.BACKEND,
+          FailureReason.PAYLOAD_TOO_LARGE,
+          "the note makes a request of "
               + body.length
               + " bytes, over the endpoint's limit of "
               + config.maxRequestBytes()
-              + "; lower max-input-tokens so that notes are chunked into smaller parts");
+              + "; lower max-input-tokens so that notes are chunked into smaller parts",
+          null);
     }
     try {
       String text = config.codec().decode(async != null ? async.invoke(body) : invokeNow(body));
@@ -137,7 +158,7 @@ public final class SageMakerSummarizer extends Summarizer {
   }
 
   @Override
-  protected void release() {
+  public void close() {
     calls.shutdownNow();
     client.close();
     if (async != null) {
