@@ -1,11 +1,10 @@
 package io.clinsum.core.spi;
 
-import io.clinsum.core.grouping.Embedder;
-
 /**
- * A source of {@link Embedder}s, found through {@link java.util.ServiceLoader}: implementations are
- * listed in {@code META-INF/services/io.clinsum.core.spi.EmbedderProvider}. Constructing a provider
- * must be cheap; loading happens in {@link #open}.
+ * A named source of {@link EmbeddingBackend}s, found through {@link java.util.ServiceLoader}:
+ * implementations are listed in {@code META-INF/services/io.clinsum.core.spi.EmbedderProvider}.
+ * Constructing a provider must be cheap; loading happens in {@link #open}. Users open embedders
+ * with {@link io.clinsum.core.embedding.Embedders#open}, which wraps the backend.
  */
 public interface EmbedderProvider {
   /** The embedder's name, such as {@code minilm}. */
@@ -15,9 +14,9 @@ public interface EmbedderProvider {
   String description();
 
   /**
-   * Opens an embedder; the caller owns it and must close it.
+   * Loads the model; the caller owns the backend and must close it.
    *
    * @throws io.clinsum.core.ConfigurationException when its model cannot be loaded, saying why
    */
-  Embedder open();
+  EmbeddingBackend open();
 }
