@@ -26,6 +26,7 @@ final class Modules {
   static final List<Module> ALL =
       List.of(
           new Module("sdk-core", "io.clinsum.core", true),
+          new Module("sdk-grouping", "io.clinsum.grouping", true),
           new Module("sdk-sagemaker", "io.clinsum.sagemaker", true),
           new Module("sdk-local-gpu", "io.clinsum.local", true),
           new Module("models/nursing-t5-mini-checkpoint", "io.clinsum.model.nursing.t5mini", true),

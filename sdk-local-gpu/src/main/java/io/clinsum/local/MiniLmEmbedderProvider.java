@@ -1,7 +1,7 @@
 package io.clinsum.local;
 
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.spi.EmbedderProvider;
+import io.clinsum.core.embedding.spi.EmbedderProvider;
+import io.clinsum.core.embedding.spi.EmbeddingBackend;
 
 /** Provider of the {@code minilm} embedder: all-MiniLM-L6-v2 in float32 through ONNX Runtime. */
 public final class MiniLmEmbedderProvider implements EmbedderProvider {
@@ -16,7 +16,7 @@ public final class MiniLmEmbedderProvider implements EmbedderProvider {
   }
 
   @Override
-  public Embedder open() {
+  public EmbeddingBackend open() {
     return OnnxEmbedder.openDefault();
   }
 }

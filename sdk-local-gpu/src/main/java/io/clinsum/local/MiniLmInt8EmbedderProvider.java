@@ -1,7 +1,7 @@
 package io.clinsum.local;
 
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.spi.EmbedderProvider;
+import io.clinsum.core.embedding.spi.EmbedderProvider;
+import io.clinsum.core.embedding.spi.EmbeddingBackend;
 
 /** Provider of the {@code minilm-int8} embedder: all-MiniLM-L6-v2 quantized to int8. */
 public final class MiniLmInt8EmbedderProvider implements EmbedderProvider {
@@ -17,7 +17,7 @@ public final class MiniLmInt8EmbedderProvider implements EmbedderProvider {
   }
 
   @Override
-  public Embedder open() {
+  public EmbeddingBackend open() {
     return OnnxEmbedder.openQuantized();
   }
 }

@@ -5,10 +5,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.clinsum.core.ConfigurationException;
-import io.clinsum.core.InvalidRequestException;
-import io.clinsum.core.ProgressListener;
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.grouping.EmbedderInfo;
+import io.clinsum.core.embedding.EmbedderInfo;
+import io.clinsum.core.embedding.spi.EmbeddingBackend;
 import io.clinsum.local.internal.HfTokenizer;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
@@ -27,8 +25,12 @@ import java.util.Map;
  * mask, then L2 normalisation, as sentence-transformers computes them. The default, {@link
  * #openDefault()}, is all-MiniLM-L6-v2 (384 dimensions).
  *
+ * <p>This is an embedding backend: {@code Embedders.open("minilm")} (or {@code "minilm-int8"})
+ * opens the shipped models by name; a model folder of your own is wrapped with {@link
+ * io.clinsum.core.embedding.Embedders#of}, which owns and closes it.
+ *
  * <pre>{@code
- * try (OnnxEmbedder embedder = OnnxEmbedder.openDefault()) {
+ * try (Embedder embedder = Embedders.of(OnnxEmbedder.load(dir, "my-encoder", 256))) {
  *   float[] v = embedder.embed("Chest pain radiating to the left arm.");
  * }
  * }</pre>
@@ -38,7 +40,7 @@ import java.util.Map;
  * sentence-transformers sets it) is not cut: it is embedded window by window and the windows are
  * averaged, weighted by their lengths. Thread-safe.
  */
-public final class OnnxEmbedder implements Embedder {
+public final class OnnxEmbedder implements EmbeddingBackend {
   /** all-MiniLM-L6-v2's window, in word pieces including [CLS] and [SEP]. */
   public static final int DEFAULT_MAX_TOKENS = 256;
 
@@ -50,7 +52,6 @@ public final class OnnxEmbedder implements Embedder {
   private final EmbedderInfo info;
   private final int maxTokens;
   private final boolean tokenTypes;
-  private volatile boolean closed;
 
   private OnnxEmbedder(
       OrtSession session, HfTokenizer tokenizer, EmbedderInfo info, int maxTokens, boolean types) {
@@ -172,26 +173,15 @@ public final class OnnxEmbedder implements Embedder {
   }
 
   @Override
-  public List<float[]> embedAll(List<String> texts, ProgressListener progress) {
-    if (closed) {
-      throw new IllegalStateException("This embedder was closed");
-    }
+  public List<float[]> embed(List<String> texts) {
     List<Window> windows = new ArrayList<>();
-    int[] open = new int[texts.size()];
     for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
-      if (text == null) {
-        throw new InvalidRequestException(
-            "texts[" + i + "]", "is null; pass an empty string for no text");
-      }
-      for (long[] ids : windows(tokenizer.encode(text))) {
+      for (long[] ids : windows(tokenizer.encode(texts.get(i)))) {
         windows.add(new Window(i, ids));
-        open[i]++;
       }
     }
     windows.sort(Comparator.comparingInt(w -> w.ids.length));
     float[][] sums = new float[texts.size()][info.dimension()];
-    long done = 0;
     for (int from = 0; from < windows.size(); from += BATCH) {
       List<Window> batch = windows.subList(from, Math.min(windows.size(), from + BATCH));
       float[][] pooled = run(batch);
@@ -200,9 +190,6 @@ public final class OnnxEmbedder implements Embedder {
         float weight = w.ids.length;
         for (int d = 0; d < pooled[b].length; d++) {
           sums[w.text][d] += weight * pooled[b][d];
-        }
-        if (--open[w.text] == 0) {
-          progress.onProgress(++done, texts.size());
         }
       }
     }
@@ -295,12 +282,9 @@ public final class OnnxEmbedder implements Embedder {
     return v;
   }
 
+  /** Closes the ONNX session and the tokenizer; {@code Embedders} calls it once. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
     try {
       session.close();
     } catch (OrtException e) {

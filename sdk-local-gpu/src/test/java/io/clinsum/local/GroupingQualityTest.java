@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clinsum.core.ProgressListener;
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.grouping.GroupingEvaluator;
-import io.clinsum.core.grouping.GroupingOptions;
-import io.clinsum.core.grouping.PatientGrouper;
-import io.clinsum.core.grouping.PatientTexts;
-import io.clinsum.core.grouping.TfIdfEmbedder;
+import io.clinsum.core.embedding.Embedder;
+import io.clinsum.core.embedding.Embedders;
+import io.clinsum.grouping.GroupingEvaluator;
+import io.clinsum.grouping.GroupingOptions;
+import io.clinsum.grouping.PatientGrouper;
+import io.clinsum.grouping.PatientTexts;
+import io.clinsum.grouping.TfIdfEmbedder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,10 +47,10 @@ class GroupingQualityTest {
     List<String> corpus = patients.stream().map(p -> p.texts().get(0)).toList();
     double minilm;
     double tfidf;
-    try (Embedder e = OnnxEmbedder.openDefault()) {
+    try (Embedder e = Embedders.open("minilm")) {
       minilm = meanAri(e, patients, specialties);
     }
-    try (Embedder e = TfIdfEmbedder.fit(corpus, 4096)) {
+    try (Embedder e = Embedders.of(TfIdfEmbedder.fit(corpus, 4096))) {
       tfidf = meanAri(e, patients, specialties);
     }
     System.out.printf(

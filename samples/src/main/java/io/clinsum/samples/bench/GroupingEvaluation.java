@@ -4,14 +4,14 @@ import io.clinsum.core.ProgressListener;
 import io.clinsum.core.dataset.DatasetOptions;
 import io.clinsum.core.dataset.DatasetReader;
 import io.clinsum.core.dataset.DatasetRecord;
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.grouping.EmbedderInfo;
-import io.clinsum.core.grouping.Embedders;
-import io.clinsum.core.grouping.GroupingEvaluator;
-import io.clinsum.core.grouping.GroupingOptions;
-import io.clinsum.core.grouping.PatientGrouper;
-import io.clinsum.core.grouping.PatientTexts;
-import io.clinsum.core.grouping.TfIdfEmbedder;
+import io.clinsum.core.embedding.Embedder;
+import io.clinsum.core.embedding.EmbedderInfo;
+import io.clinsum.core.embedding.Embedders;
+import io.clinsum.grouping.GroupingEvaluator;
+import io.clinsum.grouping.GroupingOptions;
+import io.clinsum.grouping.PatientGrouper;
+import io.clinsum.grouping.PatientTexts;
+import io.clinsum.grouping.TfIdfEmbedder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class GroupingEvaluation {
       }
       List<String> corpus = patients.stream().map(p -> p.texts().get(0)).toList();
       try (Embedder minilm = new Memo(Embedders.open("minilm"));
-          Embedder tfidf = TfIdfEmbedder.fit(corpus, 4096)) {
+          Embedder tfidf = Embedders.of(TfIdfEmbedder.fit(corpus, 4096))) {
         for (Embedder embedder : List.of(minilm, tfidf)) {
           StringBuilder row =
               new StringBuilder("| " + source + " | " + embedder.info().model() + " |");
@@ -110,9 +110,11 @@ public final class GroupingEvaluation {
     @Override
     public List<float[]> embedAll(List<String> texts, ProgressListener progress) {
       List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
-      List<float[]> computed = inner.embedAll(missing, ProgressListener.NONE);
-      for (int i = 0; i < missing.size(); i++) {
-        cache.put(missing.get(i), computed.get(i));
+      if (!missing.isEmpty()) {
+        List<float[]> computed = inner.embedAll(missing, ProgressListener.NONE);
+        for (int i = 0; i < missing.size(); i++) {
+          cache.put(missing.get(i), computed.get(i));
+        }
       }
       return texts.stream().map(cache::get).toList();
     }

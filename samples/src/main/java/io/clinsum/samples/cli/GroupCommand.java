@@ -6,16 +6,16 @@ import io.clinsum.core.SummarizationResult;
 import io.clinsum.core.Summarizer;
 import io.clinsum.core.dataset.DatasetReader;
 import io.clinsum.core.dataset.DatasetRecord;
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.grouping.Embedders;
-import io.clinsum.core.grouping.Grouping;
-import io.clinsum.core.grouping.GroupingEvaluator;
-import io.clinsum.core.grouping.GroupingOptions;
-import io.clinsum.core.grouping.GroupingReport;
-import io.clinsum.core.grouping.PatientGroup;
-import io.clinsum.core.grouping.PatientGrouper;
-import io.clinsum.core.grouping.PatientTexts;
-import io.clinsum.core.grouping.TfIdfEmbedder;
+import io.clinsum.core.embedding.Embedder;
+import io.clinsum.core.embedding.Embedders;
+import io.clinsum.grouping.Grouping;
+import io.clinsum.grouping.GroupingEvaluator;
+import io.clinsum.grouping.GroupingOptions;
+import io.clinsum.grouping.GroupingReport;
+import io.clinsum.grouping.PatientGroup;
+import io.clinsum.grouping.PatientGrouper;
+import io.clinsum.grouping.PatientTexts;
+import io.clinsum.grouping.TfIdfEmbedder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -225,8 +225,9 @@ final class GroupCommand implements Callable<Integer> {
 
   private static Embedder open(String name, List<PatientTexts> patients) {
     if (name.equals("tfidf")) {
-      return TfIdfEmbedder.fit(
-          patients.stream().map(p -> String.join("\n", p.texts())).toList(), 4096);
+      return Embedders.of(
+          TfIdfEmbedder.fit(
+              patients.stream().map(p -> String.join("\n", p.texts())).toList(), 4096));
     }
     return Embedders.open(name);
   }

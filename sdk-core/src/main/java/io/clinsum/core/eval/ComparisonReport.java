@@ -2,7 +2,7 @@ package io.clinsum.core.eval;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.clinsum.core.eval.internal.Html;
+import io.clinsum.core.text.Html;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

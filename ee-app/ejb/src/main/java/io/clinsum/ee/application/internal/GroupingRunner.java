@@ -1,9 +1,5 @@
 package io.clinsum.ee.application.internal;
 
-import io.clinsum.core.grouping.Grouping;
-import io.clinsum.core.grouping.GroupingOptions;
-import io.clinsum.core.grouping.PatientGrouper;
-import io.clinsum.core.grouping.PatientTexts;
 import io.clinsum.ee.domain.model.job.Job;
 import io.clinsum.ee.domain.model.job.JobKind;
 import io.clinsum.ee.domain.model.job.JobStatus;
@@ -11,6 +7,10 @@ import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
 import io.clinsum.ee.infrastructure.persistence.jdbc.GroupingRows;
 import io.clinsum.ee.infrastructure.persistence.jdbc.GroupingRows.PatientSummaries;
 import io.clinsum.ee.infrastructure.summarizer.ConfiguredEmbedder;
+import io.clinsum.grouping.Grouping;
+import io.clinsum.grouping.GroupingOptions;
+import io.clinsum.grouping.PatientGrouper;
+import io.clinsum.grouping.PatientTexts;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

@@ -1,10 +1,10 @@
 package io.clinsum.ee.application.internal;
 
-import io.clinsum.core.grouping.Grouping;
 import io.clinsum.ee.domain.model.job.JobStatus;
 import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
 import io.clinsum.ee.infrastructure.persistence.jdbc.GroupingRows;
 import io.clinsum.ee.infrastructure.persistence.jdbc.JobRows;
+import io.clinsum.grouping.Grouping;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.clinsum.ee.infrastructure.summarizer;
 
-import io.clinsum.core.grouping.Embedder;
-import io.clinsum.core.grouping.Embedders;
+import io.clinsum.core.embedding.Embedder;
+import io.clinsum.core.embedding.Embedders;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

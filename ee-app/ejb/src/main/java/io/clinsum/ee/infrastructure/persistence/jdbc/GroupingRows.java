@@ -1,12 +1,12 @@
 package io.clinsum.ee.infrastructure.persistence.jdbc;
 
-import io.clinsum.core.grouping.Grouping;
-import io.clinsum.core.grouping.Membership;
-import io.clinsum.core.grouping.PatientGroup;
 import io.clinsum.ee.application.GroupMemberView;
 import io.clinsum.ee.application.GroupView;
 import io.clinsum.ee.application.GroupingView;
 import io.clinsum.ee.application.PatientGroupView;
+import io.clinsum.grouping.Grouping;
+import io.clinsum.grouping.Membership;
+import io.clinsum.grouping.PatientGroup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,2 +1,0 @@
-/** Grouping patients with similar diagnoses: evaluation against reference labels. */
-package io.clinsum.core.grouping;

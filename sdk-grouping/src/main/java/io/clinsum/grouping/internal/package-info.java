@@ -1,0 +1,2 @@
+/** Internals of patient grouping (vector arithmetic, Tribuo adapters, labels); not public API. */
+package io.clinsum.grouping.internal;
