@@ -4,25 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clinsum.core.ProgressListener;
+import io.clinsum.core.dataset.DatasetFormat;
+import io.clinsum.core.dataset.DatasetOptions;
+import io.clinsum.core.dataset.DatasetReader;
 import io.clinsum.core.dataset.DatasetRecord;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PatientGrouperTest {
-  private static final Set<String> THREE = Set.of("cardiology", "orthopaedics", "obstetrics");
+  /**
+   * Synthetic notes from three specialties (cardiology, orthopaedics, obstetrics), one note per
+   * patient, with their {@code specialty}: the first 150 records of sdk-synthetic's generator with
+   * seed 7, typo rate 0 and those specialties, committed because sdk-core cannot depend on it.
+   */
+  private static final String PATIENTS = "/grouping/synthetic-patients.csv";
 
-  /** Synthetic notes from three specialties, one note per patient. */
   private static List<DatasetRecord> records(int count) {
-    return SyntheticNoteGenerator.builder()
-        .seed(7)
-        .typoRate(0)
-        .specialties(THREE)
-        .build()
-        .generate(count);
+    try (DatasetReader reader =
+        DatasetReader.open(
+            PatientGrouperTest.class.getResourceAsStream(PATIENTS),
+            DatasetFormat.CSV,
+            DatasetOptions.defaults(),
+            PATIENTS)) {
+      List<DatasetRecord> all = reader.readAll();
+      assertThat(all).as(PATIENTS).hasSizeGreaterThanOrEqualTo(count);
+      return all.subList(0, count);
+    }
   }
 
   private static List<PatientTexts> patients(List<DatasetRecord> records) {
