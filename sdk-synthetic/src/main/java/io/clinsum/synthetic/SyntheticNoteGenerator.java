@@ -55,7 +55,9 @@ public final class SyntheticNoteGenerator {
     this.instructionRate = instructionRate;
     this.typoRate = typoRate;
     this.specialties = specialties;
-    this.synthesizer = new RecordSynthesizer(seed, instructionRate, typoRate, specialties);
+    this.synthesizer =
+        new RecordSynthesizer(
+            ScenarioCatalogue.get(), seed, instructionRate, typoRate, specialties);
   }
 
   /** A builder with every option unset (seed 0, all specialties, default rates). */
@@ -63,14 +65,23 @@ public final class SyntheticNoteGenerator {
     return new Builder();
   }
 
-  /** The specialties scenarios belong to, in catalogue order ({@code cardiology}, ...). */
+  /**
+   * The specialties scenarios belong to, in catalogue order ({@code cardiology}, ...).
+   *
+   * @throws ConfigurationException when a scenario data file is missing or malformed (a packaging
+   *     error; the message names the file and field)
+   */
   public static List<String> specialties() {
-    return ScenarioCatalogue.specialties();
+    return ScenarioCatalogue.get().specialties();
   }
 
-  /** The scenario names that {@code scenario} metadata takes ({@code anterior-stemi}, ...). */
+  /**
+   * The scenario names that {@code scenario} metadata takes ({@code anterior-stemi}, ...).
+   *
+   * @throws ConfigurationException when a scenario data file is missing or malformed
+   */
   public static List<String> scenarioNames() {
-    return ScenarioCatalogue.scenarioIds();
+    return ScenarioCatalogue.get().scenarioIds();
   }
 
   /** The next record. */

@@ -7,9 +7,4 @@ package io.clinsum.synthetic.internal;
  * @param name generic name as a summary lists it
  * @param dose dose, route and frequency as a {@link Template}
  */
-record Med(String name, Template dose) {
-
-  static Med med(String name, String dose) {
-    return new Med(name, Template.of(dose));
-  }
-}
+record Med(String name, Template dose) {}

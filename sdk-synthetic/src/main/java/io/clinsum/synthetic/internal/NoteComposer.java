@@ -12,45 +12,8 @@ import java.util.SplittableRandom;
  * {@code 02:15} clock times, Celsius or Fahrenheit, mmol/L or mg/dL.
  */
 final class NoteComposer {
-  private static final String[] CLOSINGS = {
-    "will continue to monitor",
-    "call bell within reach",
-    "family updated",
-    "safety measures in place",
-    "plan of care discussed with pt",
-    "handover given to oncoming RN",
-    "bed in lowest position, side rails up x2"
-  };
-  private static final String[] HOME_CLOSINGS = {
-    "carers updated", "next visit in 2 days", "family updated", "care plan reviewed with carers"
-  };
-  private static final String[] CHILD_CLOSINGS = {
-    "parents at bedside and updated", "will continue to monitor", "mother at bedside"
-  };
-  private static final String[] RECOMMENDATIONS = {
-    "continue to monitor",
-    "repeat obs in {1|2|4} hrs",
-    "reassess pain in 1 hr",
-    "chase pending bloods",
-    "keep family updated",
-    "strict I&O",
-    "escalate if NEWS rises"
-  };
-  private static final String[] AIDE_CLOSINGS = {
-    "manager informed", "will check again tomorrow", "handed over to evening carer"
-  };
-  private static final String[] FAMILY_CLOSINGS = {
-    "will visit again tomorrow", "rest of the family informed", "staying over tonight"
-  };
-  private static final String[] CARE_HOME_CLOSINGS = {
-    "manager informed", "family informed", "handed over to night staff"
-  };
-  private static final String[] PARENT_CLOSINGS = {
-    "will keep a close eye overnight", "follow-up with GP booked", "giving plenty of fluids"
-  };
-  private static final Template[] RECOMMENDATION_TEMPLATES = compile(RECOMMENDATIONS);
-
   private final PatientCase c;
+  private final Phrases phrases;
   private final SplittableRandom rng;
   private final Facts facts;
   private final StringBuilder out = new StringBuilder(1024);
@@ -68,8 +31,9 @@ final class NoteComposer {
   private String noteType;
   private String authorRole;
 
-  private NoteComposer(PatientCase c, SplittableRandom rng, Facts facts) {
+  private NoteComposer(PatientCase c, Phrases phrases, SplittableRandom rng, Facts facts) {
     this.c = c;
+    this.phrases = phrases;
     this.rng = rng;
     this.facts = facts;
     this.terse = rng.nextBoolean();
@@ -77,7 +41,7 @@ final class NoteComposer {
     this.fahrenheit = rng.nextInt(4) == 0;
     this.mgPerDl = rng.nextInt(3) == 0;
     this.vitalsStyle = rng.nextInt(3);
-    this.child = c.ageMonths < 16 * 12;
+    this.child = c.ageMonths < PatientCase.ADULT_MONTHS;
     this.detail = rng.nextInt(3);
     this.clock = c.time;
     this.noteType = c.type.label;
@@ -86,9 +50,12 @@ final class NoteComposer {
   /** A written note with the labels that go into the record's metadata. */
   record Written(String text, String noteType, String authorRole) {}
 
-  /** Writes the note for {@code c}, recording what it states in {@code facts}. */
-  static Written write(PatientCase c, SplittableRandom rng, Facts facts) {
-    NoteComposer composer = new NoteComposer(c, rng, facts);
+  /**
+   * Writes the note for {@code c}, drawing shared wording from {@code phrases}, and records what it
+   * states in {@code facts}.
+   */
+  static Written write(PatientCase c, Phrases phrases, SplittableRandom rng, Facts facts) {
+    NoteComposer composer = new NoteComposer(c, phrases, rng, facts);
     composer.compose();
     return new Written(composer.out.toString(), composer.noteType, composer.authorRole);
   }
@@ -456,7 +423,7 @@ final class NoteComposer {
     if (parent) {
       authorRole = "parent";
       subject = pick("my ", "our ") + c.sex.asChild;
-      closings = PARENT_CLOSINGS;
+      closings = phrases.parentClosings;
     } else {
       boolean elderly = c.ageYears() >= 65;
       int writer = elderly ? rng.nextInt(3) : 1;
@@ -466,7 +433,10 @@ final class NoteComposer {
           writer == 0
               ? "client"
               : writer == 2 ? "resident" : elderly ? c.sex.asParent : "my " + c.sex.asSpouse;
-      closings = writer == 0 ? AIDE_CLOSINGS : writer == 1 ? FAMILY_CLOSINGS : CARE_HOME_CLOSINGS;
+      closings =
+          writer == 0
+              ? phrases.aideClosings
+              : writer == 1 ? phrases.familyClosings : phrases.careHomeClosings;
       if (optional(80)) {
         out.append(time()).append(' ');
         out.append(
@@ -753,15 +723,15 @@ final class NoteComposer {
   }
 
   private String recommendation() {
-    return RECOMMENDATION_TEMPLATES[rng.nextInt(RECOMMENDATION_TEMPLATES.length)].render(rng);
+    return phrases.recommendations[rng.nextInt(phrases.recommendations.length)].render(rng);
   }
 
   private void closing() {
     sentence(
         pick(
             child
-                ? CHILD_CLOSINGS
-                : c.scenario.setting == Setting.HOME ? HOME_CLOSINGS : CLOSINGS));
+                ? phrases.childClosings
+                : c.scenario.setting == Setting.HOME ? phrases.homeClosings : phrases.closings));
   }
 
   // ---------------------------------------------------------------- words
@@ -879,13 +849,5 @@ final class NoteComposer {
 
   private String pick(String... options) {
     return options[rng.nextInt(options.length)];
-  }
-
-  private static Template[] compile(String[] patterns) {
-    Template[] templates = new Template[patterns.length];
-    for (int i = 0; i < patterns.length; i++) {
-      templates[i] = Template.of(patterns[i]);
-    }
-    return templates;
   }
 }

@@ -9,9 +9,8 @@ import java.util.SplittableRandom;
  * Which of these facts a note actually states is recorded in {@link Facts} as it is written.
  */
 final class PatientCase {
-  private static final String[] ALLERGIES = {
-    "allergic to sulfa (rash)", "latex allergy", "allergic to shellfish", "allergy: adhesive tape"
-  };
+  /** Age from which notes treat a patient as an adult: 16 years, in months. */
+  static final int ADULT_MONTHS = 16 * 12;
 
   final Scenario scenario;
   final NoteType type;
@@ -58,7 +57,7 @@ final class PatientCase {
   final String escalation;
   final int esi;
 
-  PatientCase(Scenario s, NoteType type, SplittableRandom rng) {
+  PatientCase(Scenario s, NoteType type, Phrases phrases, SplittableRandom rng) {
     this.scenario = s;
     this.type = type;
     this.ageMonths = s.minAgeMonths + rng.nextInt(s.maxAgeMonths - s.minAgeMonths + 1);
@@ -79,7 +78,7 @@ final class PatientCase {
     this.onset = pick(s.onsets, rng).render(rng);
     this.negatives = renderSome(s.negatives, 1, 3, rng);
     this.history = renderSome(s.history, 1, 3, rng);
-    this.allergy = rng.nextInt(10) < 7 ? null : ALLERGIES[rng.nextInt(ALLERGIES.length)];
+    this.allergy = rng.nextInt(10) < 7 ? null : pick(phrases.allergies, rng);
     this.vitals = VitalSigns.sample(s.vitals, s.oxygen, rng);
     this.exam = renderSome(s.exam, 1, 3, rng);
     this.tests = renderSome(s.tests, 1, 3, rng);

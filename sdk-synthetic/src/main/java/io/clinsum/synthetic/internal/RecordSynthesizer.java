@@ -20,14 +20,21 @@ public final class RecordSynthesizer {
   private final double instructionRate;
   private final double typoRate;
   private final Scenario[] scenarios;
+  private final Phrases phrases;
+  private final Instructions instructions;
 
   /**
+   * @param catalogue the scenarios and phrases to draw from
    * @param specialties the specialties to draw scenarios from; all must be known and at least one
    *     given
    */
   public RecordSynthesizer(
-      long seed, double instructionRate, double typoRate, Set<String> specialties) {
-    List<Scenario> pool = ScenarioCatalogue.of(specialties);
+      ScenarioCatalogue catalogue,
+      long seed,
+      double instructionRate,
+      double typoRate,
+      Set<String> specialties) {
+    List<Scenario> pool = catalogue.of(specialties);
     if (pool.isEmpty()) {
       throw new IllegalArgumentException("no scenario has any of the specialties " + specialties);
     }
@@ -35,6 +42,8 @@ public final class RecordSynthesizer {
     this.instructionRate = instructionRate;
     this.typoRate = typoRate;
     this.scenarios = pool.toArray(new Scenario[0]);
+    this.phrases = catalogue.phrases;
+    this.instructions = catalogue.instructions;
   }
 
   /** The record at {@code index}. */
@@ -46,15 +55,15 @@ public final class RecordSynthesizer {
 
     Scenario scenario = scenarios[content.nextInt(scenarios.length)];
     NoteType type = scenario.noteTypes[content.nextInt(scenario.noteTypes.length)];
-    PatientCase patient = new PatientCase(scenario, type, content);
+    PatientCase patient = new PatientCase(scenario, type, phrases, content);
     Facts facts = new Facts();
-    NoteComposer.Written note = NoteComposer.write(patient, content, facts);
+    NoteComposer.Written note = NoteComposer.write(patient, phrases, content, facts);
 
     String instruction = null;
     InstructionKind kind = InstructionKind.ONE_LINE;
     if (instructionRng.nextDouble() < instructionRate) {
-      kind = InstructionKind.draw(facts, instructionRng);
-      instruction = kind.phrasings[instructionRng.nextInt(kind.phrasings.length)];
+      kind = instructions.draw(facts, instructionRng);
+      instruction = instructions.phrase(kind, instructionRng);
     }
     String summary = SummaryComposer.summarize(kind, facts, content);
 
@@ -67,7 +76,7 @@ public final class RecordSynthesizer {
     metadata.put("sex", patient.sex.label);
     return new DatasetRecord(
         "synth-" + seed + "-" + index,
-        TypoInjector.inject(note.text(), typoRate, typoRng),
+        TypoInjector.inject(note.text(), typoRate, phrases.misspellings, typoRng),
         summary,
         instruction,
         metadata);

@@ -1,17 +1,17 @@
 package io.clinsum.synthetic.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One clinical story the generator can tell (an anterior STEMI, a COPD exacerbation...): who the
- * patient can be, the facts a note can state about them, and how each fact reads in a summary.
+ * patient can be, the facts a note can state about them, and how each fact reads in a summary. The
+ * stories are data: {@link CatalogueReader} reads them from the scenario files.
  *
  * <p>Lists hold alternatives; a case draws from them. The first {@linkplain Builder#symptom
  * symptom} is the presenting complaint and is always stated; the others are drawn as a subset.
- * Fields are package-private and never modified after {@link Builder#build()}.
+ * Fields are package-private and never modified after {@link Builder#build}.
  */
 final class Scenario {
   final String id;
@@ -77,12 +77,15 @@ final class Scenario {
     return new Builder(id, specialty);
   }
 
-  /** Builder for {@link Scenario}; {@link #build()} checks that the story is complete. */
+  /**
+   * Builder for {@link Scenario}, filled from a scenario file; {@link #build} checks that the story
+   * is complete.
+   */
   static final class Builder {
     private final String id;
     private final String specialty;
     private int minAgeMonths = 18 * 12;
-    private int maxAgeMonths = 90 * 12;
+    private int maxAgeMonths = 90 * 12 + 11;
     private Sex onlySex;
     private Setting setting = Setting.EMERGENCY;
     private boolean caregiver;
@@ -112,25 +115,16 @@ final class Scenario {
       this.specialty = specialty;
     }
 
-    /** Age range in whole years (default 18 to 90). */
-    Builder ages(int minYears, int maxYears) {
-      return ageMonths(minYears * 12, maxYears * 12 + 11);
-    }
-
-    /** Age range in months, for infants and toddlers. */
+    /** Age range in months, both inclusive (default 18 to 90 years). */
     Builder ageMonths(int min, int max) {
       this.minAgeMonths = min;
       this.maxAgeMonths = max;
       return this;
     }
 
-    Builder female() {
-      this.onlySex = Sex.FEMALE;
-      return this;
-    }
-
-    Builder male() {
-      this.onlySex = Sex.MALE;
+    /** Only patients of this sex ({@code null}, the default, for both). */
+    Builder onlySex(Sex sex) {
+      this.onlySex = sex;
       return this;
     }
 
@@ -141,14 +135,15 @@ final class Scenario {
     }
 
     /** Allows caregiver notes (family, parents, home care aides) for this scenario. */
-    Builder caregiver() {
-      this.caregiver = true;
+    Builder caregiver(boolean allowed) {
+      this.caregiver = allowed;
       return this;
     }
 
     /** Background that follows the patient's age and sex ("POD 2 after appendectomy"). */
-    Builder context(String... patterns) {
-      return add(context, patterns);
+    Builder context(List<Template> templates) {
+      context.addAll(templates);
+      return this;
     }
 
     /** One symptom and its wordings; the first symptom added is the presenting complaint. */
@@ -158,117 +153,100 @@ final class Scenario {
     }
 
     /** How long or since when, as it follows the symptoms ("for {1..3} hours"). */
-    Builder onset(String... patterns) {
-      return add(onsets, patterns);
+    Builder onsets(List<Template> templates) {
+      onsets.addAll(templates);
+      return this;
     }
 
     /** Pertinent negatives, each with its negation ("{denies SOB|no SOB}"). */
-    Builder negatives(String... patterns) {
-      return add(negatives, patterns);
+    Builder negatives(List<Template> templates) {
+      negatives.addAll(templates);
+      return this;
     }
 
     /** Past history items ("HTN", "T2DM on metformin"). */
-    Builder history(String... patterns) {
-      return add(history, patterns);
+    Builder history(List<Template> templates) {
+      history.addAll(templates);
+      return this;
     }
 
-    Builder hr(int lo, int hi) {
-      return vital(0, lo, hi);
-    }
-
-    Builder bp(int systolicLo, int systolicHi, int diastolicLo, int diastolicHi) {
-      vital(2, systolicLo, systolicHi);
-      return vital(4, diastolicLo, diastolicHi);
-    }
-
-    Builder rr(int lo, int hi) {
-      return vital(6, lo, hi);
-    }
-
-    Builder spo2(int lo, int hi) {
-      return vital(8, lo, hi);
-    }
-
-    /** Temperature range in degrees Celsius. */
-    Builder temp(double lo, double hi) {
-      return vital(10, tenths(lo), tenths(hi));
-    }
-
-    /** Blood glucose range in mmol/L; charting it makes it part of every set of vitals. */
-    Builder bgl(double lo, double hi) {
-      return vital(12, tenths(lo), tenths(hi));
-    }
-
-    /** Pain score range (0–10); charting it adds a pain score to notes. */
-    Builder pain(int lo, int hi) {
-      return vital(14, lo, hi);
+    /**
+     * Overrides one of the baseline ranges: {@code index} into {@link VitalRanges#NAMES}, bounds in
+     * the record's units (tenths for temperature and glucose).
+     */
+    Builder vital(int index, int lo, int hi) {
+      vitals[2 * index] = lo;
+      vitals[2 * index + 1] = hi;
+      vitalSet[2 * index] = true;
+      vitalSet[2 * index + 1] = true;
+      return this;
     }
 
     /** Oxygen the patient is already on when SpO2 is measured ("{2|3} L NC"); default air. */
-    Builder oxygen(String pattern) {
-      this.oxygen = Template.of(pattern);
+    Builder oxygen(Template template) {
+      this.oxygen = template;
       return this;
     }
 
-    Builder exam(String... patterns) {
-      return add(exam, patterns);
+    Builder exam(List<Template> templates) {
+      exam.addAll(templates);
+      return this;
     }
 
     /** Investigations with their results ("troponin I {1.2..18.0} ng/mL"). */
-    Builder tests(String... patterns) {
-      return add(tests, patterns);
-    }
-
-    Builder diagnosis(Term... wordings) {
-      diagnoses.addAll(Arrays.asList(wordings));
+    Builder tests(List<Template> templates) {
+      tests.addAll(templates);
       return this;
     }
 
-    /** Medications, each in its own slot, in the order a note would list them. */
-    Builder meds(Med... given) {
-      for (Med med : given) {
-        meds.add(new Med[] {med});
-      }
+    Builder diagnoses(List<Term> wordings) {
+      diagnoses.addAll(wordings);
       return this;
     }
 
-    /** One slot of alternatives: a note gives at most one of them (apixaban or enoxaparin). */
-    Builder medOneOf(Med... alternatives) {
+    /**
+     * One medication slot, in the order a note would list them: one drug, or alternatives of which
+     * a note gives at most one (apixaban or enoxaparin).
+     */
+    Builder medSlot(Med... alternatives) {
       meds.add(alternatives.clone());
       return this;
     }
 
     /** The key treatment, as a past-tense phrase without subject ("taken for PCI"). */
-    Builder intervention(Term... wordings) {
-      interventions.addAll(Arrays.asList(wordings));
+    Builder interventions(List<Term> wordings) {
+      interventions.addAll(wordings);
       return this;
     }
 
     /** Nursing actions, as past-participle phrases ("placed on cardiac monitor"). */
-    Builder nursing(String... patterns) {
-      return add(nursing, patterns);
+    Builder nursing(List<Template> templates) {
+      nursing.addAll(templates);
+      return this;
     }
 
     /** How the patient responded ("pain resolved post-procedure"). */
-    Builder outcome(Term... wordings) {
-      outcomes.addAll(Arrays.asList(wordings));
+    Builder outcomes(List<Term> wordings) {
+      outcomes.addAll(wordings);
       return this;
     }
 
     /** Where the patient went next ("admitted to CCU"). */
-    Builder disposition(Term... wordings) {
-      dispositions.addAll(Arrays.asList(wordings));
+    Builder dispositions(List<Term> wordings) {
+      dispositions.addAll(wordings);
       return this;
     }
 
     /** Follow-up after discharge; without any, the scenario has no discharge notes. */
-    Builder followUp(String... patterns) {
-      return add(followUps, patterns);
+    Builder followUps(List<Template> templates) {
+      followUps.addAll(templates);
+      return this;
     }
 
-    /** What a caregiver did about it ("called 911"); defaults suit the setting. */
-    Builder escalation(String... patterns) {
-      return add(escalations, patterns);
+    /** What a caregiver did about it ("called 911"); without any, the setting's default. */
+    Builder escalations(List<Template> templates) {
+      escalations.addAll(templates);
+      return this;
     }
 
     /** Emergency Severity Index range at triage (default 3). */
@@ -278,35 +256,45 @@ final class Scenario {
       return this;
     }
 
-    Scenario build() {
-      require(symptoms.size() >= 2, "at least two symptoms");
-      require(!onsets.isEmpty(), "an onset");
-      require(!negatives.isEmpty(), "a pertinent negative");
-      require(!history.isEmpty(), "a history item");
-      require(!exam.isEmpty(), "an exam finding");
-      require(!tests.isEmpty(), "a test result");
-      require(!diagnoses.isEmpty(), "a diagnosis");
-      require(!meds.isEmpty(), "a medication");
-      require(!interventions.isEmpty(), "an intervention");
-      require(!nursing.isEmpty(), "a nursing action");
-      require(!outcomes.isEmpty(), "an outcome");
-      require(!dispositions.isEmpty(), "a disposition");
-      require(minAgeMonths <= maxAgeMonths, "a non-empty age range");
-      require(esiLo >= 1 && esiLo <= esiHi && esiHi <= 5, "an ESI range within 1..5");
+    /**
+     * Checks the story and builds it.
+     *
+     * @param baselines normal ranges that the scenario's own vital ranges override
+     * @param defaultEscalation what a caregiver does when the scenario names nothing, for this
+     *     scenario's setting
+     * @throws IllegalArgumentException naming the field (as in the data files) that is missing or
+     *     inconsistent
+     */
+    Scenario build(VitalBaselines baselines, Template defaultEscalation) {
+      require(symptoms.size() >= 2, "symptoms", "at least two symptoms");
+      require(!onsets.isEmpty(), "onsets", "an onset");
+      require(!negatives.isEmpty(), "negatives", "a pertinent negative");
+      require(!history.isEmpty(), "history", "a history item");
+      require(!exam.isEmpty(), "exam", "an exam finding");
+      require(!tests.isEmpty(), "tests", "a test result");
+      require(!diagnoses.isEmpty(), "diagnoses", "a diagnosis");
+      require(!meds.isEmpty(), "meds", "a medication");
+      require(!interventions.isEmpty(), "interventions", "an intervention");
+      require(!nursing.isEmpty(), "nursing", "a nursing action");
+      require(!outcomes.isEmpty(), "outcomes", "an outcome");
+      require(!dispositions.isEmpty(), "dispositions", "a disposition");
+      require(minAgeMonths >= 0 && minAgeMonths <= maxAgeMonths, "ages", "a non-empty age range");
+      require(esiLo >= 1 && esiLo <= esiHi && esiHi <= 5, "esi", "an ESI range within 1..5");
       require(
           (setting != Setting.WARD && setting != Setting.HOME) || !context.isEmpty(),
+          "context",
           "a context (ward and home stories start from one)");
-      VitalRanges ranges = mergedVitals();
+      VitalRanges ranges = mergedVitals(baselines.forMinAge(minAgeMonths));
       for (Template negative : negatives) {
         String text = negative.source().toLowerCase(Locale.ROOT);
         boolean deniesFever = text.contains("afebrile") || text.contains("fever");
-        require(!deniesFever || ranges.tempHi() < 378, "no fever denial with a febrile range");
+        require(
+            !deniesFever || ranges.tempHi() < 378,
+            "negatives",
+            "no fever denial with a febrile range (vitals.temp reaches 37.8)");
       }
       if (escalations.isEmpty()) {
-        escalation(
-            setting == Setting.HOME
-                ? "{called the GP|called the community nurse|rang the on-call nurse}"
-                : "{called 911|called an ambulance|called for an ambulance}");
+        escalations.add(defaultEscalation);
       }
       return new Scenario(this, ranges, noteTypes());
     }
@@ -334,49 +322,22 @@ final class Scenario {
       return types.toArray(new NoteType[0]);
     }
 
-    private VitalRanges mergedVitals() {
-      VitalRanges base =
-          minAgeMonths >= 16 * 12 ? VitalRanges.adult() : VitalRanges.child(minAgeMonths);
-      int[] v = {
-        base.hrLo(), base.hrHi(), base.sbpLo(), base.sbpHi(), base.dbpLo(), base.dbpHi(),
-        base.rrLo(), base.rrHi(), base.spo2Lo(), base.spo2Hi(), base.tempLo(), base.tempHi(),
-        base.bglLo(), base.bglHi(), base.painLo(), base.painHi()
-      };
+    private VitalRanges mergedVitals(VitalRanges base) {
+      int[] v = base.bounds();
       for (int i = 0; i < v.length; i++) {
         if (vitalSet[i]) {
           v[i] = vitals[i];
         }
       }
       for (int i = 0; i < v.length; i += 2) {
-        require(v[i] <= v[i + 1], "vital ranges with low <= high");
+        require(v[i] <= v[i + 1], "vitals." + VitalRanges.NAMES[i / 2], "a range with low <= high");
       }
-      return new VitalRanges(
-          v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-          v[14], v[15]);
+      return VitalRanges.of(v);
     }
 
-    private Builder vital(int index, int lo, int hi) {
-      vitals[index] = lo;
-      vitals[index + 1] = hi;
-      vitalSet[index] = true;
-      vitalSet[index + 1] = true;
-      return this;
-    }
-
-    private static int tenths(double value) {
-      return (int) Math.round(value * 10);
-    }
-
-    private Builder add(List<Template> list, String... patterns) {
-      for (String pattern : patterns) {
-        list.add(Template.of(pattern));
-      }
-      return this;
-    }
-
-    private void require(boolean condition, String what) {
+    private void require(boolean condition, String field, String what) {
       if (!condition) {
-        throw new IllegalStateException("Scenario " + id + " needs " + what);
+        throw new IllegalArgumentException("needs " + what + " (field " + field + ")");
       }
     }
   }

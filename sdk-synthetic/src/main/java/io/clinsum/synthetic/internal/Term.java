@@ -9,20 +9,4 @@ package io.clinsum.synthetic.internal;
  * @param summary the terse summary wording; its words appear in every rendering of {@code note}
  * @param lay whether the note wording is lay language, preferred in caregiver notes
  */
-record Term(Template note, String summary, boolean lay) {
-
-  /** A clinical term with a separate summary wording. */
-  static Term t(String note, String summary) {
-    return new Term(Template.of(note), summary, false);
-  }
-
-  /** A clinical term the summary repeats word for word. */
-  static Term t(String note) {
-    return t(note, note);
-  }
-
-  /** A lay wording (caregiver notes) with its summary wording. */
-  static Term lay(String note, String summary) {
-    return new Term(Template.of(note), summary, true);
-  }
-}
+record Term(Template note, String summary, boolean lay) {}

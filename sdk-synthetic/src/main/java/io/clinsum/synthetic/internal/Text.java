@@ -4,28 +4,25 @@ import java.util.List;
 
 /** Small allocation-free text helpers for the hot path (no regex, no {@code String.format}). */
 final class Text {
-  private static final String[] HHMM = new String[24 * 60];
-  private static final String[] HH_COLON_MM = new String[24 * 60];
-
-  static {
-    for (int minute = 0; minute < HHMM.length; minute++) {
-      String hh = twoDigits(minute / 60);
-      String mm = twoDigits(minute % 60);
-      HHMM[minute] = hh + mm;
-      HH_COLON_MM[minute] = hh + ":" + mm;
-    }
-  }
+  private static final int MINUTES_PER_DAY = 24 * 60;
 
   private Text() {}
 
-  private static String twoDigits(int value) {
-    return value < 10 ? "0" + value : Integer.toString(value);
-  }
-
   /** A clock time as nurses chart it: {@code 0215} or, with {@code colon}, {@code 02:15}. */
   static String clock(int minuteOfDay, boolean colon) {
-    int m = Math.floorMod(minuteOfDay, HHMM.length);
-    return colon ? HH_COLON_MM[m] : HHMM[m];
+    int m = Math.floorMod(minuteOfDay, MINUTES_PER_DAY);
+    int hour = m / 60;
+    int minute = m % 60;
+    char[] out = new char[colon ? 5 : 4];
+    out[0] = (char) ('0' + hour / 10);
+    out[1] = (char) ('0' + hour % 10);
+    int at = 2;
+    if (colon) {
+      out[at++] = ':';
+    }
+    out[at] = (char) ('0' + minute / 10);
+    out[at + 1] = (char) ('0' + minute % 10);
+    return new String(out);
   }
 
   /** Appends {@code scaled / 10^decimals} with exactly {@code decimals} fraction digits. */

@@ -9,28 +9,15 @@ import java.util.SplittableRandom;
  * abbreviations ({@code SpO2}, {@code PRN}, {@code q4h}) stay intact.
  */
 final class TypoInjector {
-  private static final Map<String, String> MISSPELLINGS =
-      Map.ofEntries(
-          Map.entry("patient", "pateint"),
-          Map.entry("received", "recieved"),
-          Map.entry("breathing", "breathng"),
-          Map.entry("abdominal", "abdomnial"),
-          Map.entry("pressure", "presure"),
-          Map.entry("tolerated", "tollerated"),
-          Map.entry("vomiting", "vomitting"),
-          Map.entry("assessment", "assesment"),
-          Map.entry("nausea", "nausia"),
-          Map.entry("bilaterally", "bilateraly"),
-          Map.entry("family", "famliy"),
-          Map.entry("given", "givne"));
-
   private TypoInjector() {}
 
   /**
-   * Returns {@code note} with each eligible word misspelt with probability {@code rate}; returns
-   * {@code note} itself when the rate is zero.
+   * Returns {@code note} with each eligible word misspelt with probability {@code rate}: as {@code
+   * misspellings} has it when it lists the word, else by a swapped, dropped or doubled letter.
+   * Returns {@code note} itself when the rate is zero.
    */
-  static String inject(String note, double rate, SplittableRandom rng) {
+  static String inject(
+      String note, double rate, Map<String, String> misspellings, SplittableRandom rng) {
     if (rate <= 0) {
       return note;
     }
@@ -54,7 +41,7 @@ final class TypoInjector {
           out = new StringBuilder(n + 8);
         }
         out.append(note, copied, start);
-        misspell(note.substring(start, i), rng, out);
+        misspell(note.substring(start, i), misspellings, rng, out);
         copied = i;
       }
     }
@@ -65,8 +52,9 @@ final class TypoInjector {
     return Character.isLetterOrDigit(ch) || ch == '/' || ch == '-' || ch == '\'';
   }
 
-  private static void misspell(String word, SplittableRandom rng, StringBuilder out) {
-    String known = MISSPELLINGS.get(word);
+  private static void misspell(
+      String word, Map<String, String> misspellings, SplittableRandom rng, StringBuilder out) {
+    String known = misspellings.get(word);
     if (known != null) {
       out.append(known);
       return;

@@ -23,19 +23,39 @@ record VitalRanges(
     int painLo,
     int painHi) {
 
-  /** Normal adult ranges, the starting point of every adult scenario. */
-  static VitalRanges adult() {
-    return new VitalRanges(66, 96, 112, 138, 64, 84, 14, 18, 95, 99, 363, 373, 0, 0, -1, -1);
+  /**
+   * The names of the ranges in the data files, in the order of this record's components (each name
+   * stands for a low and a high bound).
+   */
+  static final String[] NAMES = {"hr", "sbp", "dbp", "rr", "spo2", "temp", "bgl", "pain"};
+
+  /** Whether the range of that index in {@link #NAMES} is written in tenths (36.8 for 368). */
+  static boolean inTenths(int index) {
+    return index == 5 || index == 6;
   }
 
-  /** Normal ranges for a child of the given age. */
-  static VitalRanges child(int ageMonths) {
-    if (ageMonths < 12) {
-      return new VitalRanges(110, 150, 78, 98, 45, 60, 28, 40, 96, 100, 365, 374, 0, 0, -1, -1);
-    }
-    if (ageMonths < 72) {
-      return new VitalRanges(90, 130, 85, 105, 50, 66, 22, 30, 96, 100, 365, 374, 0, 0, -1, -1);
-    }
-    return new VitalRanges(75, 110, 95, 115, 55, 72, 18, 24, 96, 100, 365, 374, 0, 0, -1, -1);
+  /** Bounds of ranges a data file need not give: glucose and pain, not charted. */
+  static int[] notCharted() {
+    int[] bounds = new int[16];
+    bounds[12] = 0;
+    bounds[13] = 0;
+    bounds[14] = -1;
+    bounds[15] = -1;
+    return bounds;
+  }
+
+  /** Ranges from 16 bounds in the order of {@link #NAMES}, low before high. */
+  static VitalRanges of(int[] v) {
+    return new VitalRanges(
+        v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+        v[14], v[15]);
+  }
+
+  /** The 16 bounds in the order of {@link #NAMES}, low before high. */
+  int[] bounds() {
+    return new int[] {
+      hrLo, hrHi, sbpLo, sbpHi, dbpLo, dbpHi, rrLo, rrHi, spo2Lo, spo2Hi, tempLo, tempHi, bglLo,
+      bglHi, painLo, painHi
+    };
   }
 }
