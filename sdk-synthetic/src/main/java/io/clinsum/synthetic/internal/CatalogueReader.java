@@ -274,12 +274,11 @@ final class CatalogueReader {
       Map<String, String> sharedNegatives,
       VitalBaselines baselines,
       Phrases phrases) {
-    raw.object(SCENARIO_FIELDS);
-    String id = raw.field("id").text();
+    String id = raw.object().field("id").text();
     if (!SCENARIO_ID.matcher(id).matches()) {
       throw raw.field("id").error("must be lower-case words joined by hyphens, was " + id);
     }
-    DataNode node = raw.relabel(raw.path() + "(" + id + ")");
+    DataNode node = raw.relabel(raw.path() + "(" + id + ")").object(SCENARIO_FIELDS);
     Scenario.Builder b = Scenario.builder(id, node.field("specialty").plainText());
 
     DataNode ages = node.optional("ages");
