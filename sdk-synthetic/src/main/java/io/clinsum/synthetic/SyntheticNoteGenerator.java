@@ -30,6 +30,11 @@ import java.util.stream.Stream;
  * <p>Output is a pure function of the seed, the settings and the record's position: the same seed
  * gives the same records, byte for byte, on every machine and in every default locale.
  *
+ * <p>The scenarios, and the phrases notes share, are JSON data files in this module (under {@code
+ * io/clinsum/synthetic/}, format in the module README), read on the first {@link Builder#build()},
+ * {@link #specialties()} or {@link #scenarioNames()} call; nothing is read or computed when the
+ * class loads.
+ *
  * <pre>{@code
  * SyntheticNoteGenerator generator =
  *     SyntheticNoteGenerator.builder().seed(42).instructionRate(0.3).build();
