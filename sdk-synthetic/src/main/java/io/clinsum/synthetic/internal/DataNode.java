@@ -69,11 +69,6 @@ final class DataNode {
     return this;
   }
 
-  /** Whether this object has the field. */
-  boolean has(String name) {
-    return json.has(name);
-  }
-
   /** The field, which must be present. */
   DataNode field(String name) {
     JsonNode value = json.get(name);

@@ -84,8 +84,8 @@ final class Scenario {
   static final class Builder {
     private final String id;
     private final String specialty;
-    private int minAgeMonths = 18 * 12;
-    private int maxAgeMonths = 90 * 12 + 11;
+    private int minAgeMonths;
+    private int maxAgeMonths = -1;
     private Sex onlySex;
     private Setting setting = Setting.EMERGENCY;
     private boolean caregiver;
@@ -115,7 +115,7 @@ final class Scenario {
       this.specialty = specialty;
     }
 
-    /** Age range in months, both inclusive (default 18 to 90 years). */
+    /** Age range in months, both inclusive (required). */
     Builder ageMonths(int min, int max) {
       this.minAgeMonths = min;
       this.maxAgeMonths = max;
@@ -278,7 +278,10 @@ final class Scenario {
       require(!nursing.isEmpty(), "nursing", "a nursing action");
       require(!outcomes.isEmpty(), "outcomes", "an outcome");
       require(!dispositions.isEmpty(), "dispositions", "a disposition");
-      require(minAgeMonths >= 0 && minAgeMonths <= maxAgeMonths, "ages", "a non-empty age range");
+      require(
+          minAgeMonths >= 0 && minAgeMonths <= maxAgeMonths,
+          "ages",
+          "an age range from 0 with low <= high");
       require(esiLo >= 1 && esiLo <= esiHi && esiHi <= 5, "esi", "an ESI range within 1..5");
       require(
           (setting != Setting.WARD && setting != Setting.HOME) || !context.isEmpty(),
