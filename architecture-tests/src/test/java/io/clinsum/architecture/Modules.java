@@ -27,6 +27,7 @@ final class Modules {
       List.of(
           new Module("sdk-core", "io.clinsum.core", true),
           new Module("sdk-grouping", "io.clinsum.grouping", true),
+          new Module("sdk-synthetic", "io.clinsum.synthetic", true),
           new Module("sdk-sagemaker", "io.clinsum.sagemaker", true),
           new Module("sdk-local-gpu", "io.clinsum.local", true),
           new Module("models/nursing-t5-mini-checkpoint", "io.clinsum.model.nursing.t5mini", true),

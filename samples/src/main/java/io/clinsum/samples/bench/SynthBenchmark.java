@@ -1,7 +1,7 @@
 package io.clinsum.samples.bench;
 
 import io.clinsum.core.dataset.DatasetRecord;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
+import io.clinsum.synthetic.SyntheticNoteGenerator;
 import java.util.Locale;
 
 /**

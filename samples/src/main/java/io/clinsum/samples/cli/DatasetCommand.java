@@ -7,7 +7,7 @@ import io.clinsum.core.dataset.DatasetStats;
 import io.clinsum.core.dataset.DatasetValidator;
 import io.clinsum.core.dataset.DatasetWriter;
 import io.clinsum.core.dataset.ValidationReport;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
+import io.clinsum.synthetic.SyntheticNoteGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

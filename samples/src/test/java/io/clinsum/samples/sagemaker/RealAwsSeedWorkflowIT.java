@@ -3,9 +3,9 @@ package io.clinsum.samples.sagemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clinsum.core.dataset.DatasetWriter;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
 import io.clinsum.sagemaker.AwsSettings;
 import io.clinsum.sagemaker.S3Location;
+import io.clinsum.synthetic.SyntheticNoteGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

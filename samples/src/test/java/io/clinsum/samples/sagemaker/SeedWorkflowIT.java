@@ -3,9 +3,9 @@ package io.clinsum.samples.sagemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clinsum.core.dataset.DatasetWriter;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
 import io.clinsum.sagemaker.S3Location;
 import io.clinsum.sagemaker.testkit.MotoServer;
+import io.clinsum.synthetic.SyntheticNoteGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clinsum.core.dataset.DatasetFormat;
+import io.clinsum.core.dataset.DatasetOptions;
+import io.clinsum.core.dataset.DatasetReader;
 import io.clinsum.core.dataset.DatasetRecord;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
 import io.clinsum.core.text.NoteSegmenter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RougeParityIT {
   private static final double TOLERANCE = 1e-6;
   private static final String PAIRS_RESOURCE = "/rouge/pairs.jsonl";
+  private static final String SYNTHETIC_RESOURCE = "/rouge/synthetic-notes.csv";
   private static final String SCRIPT = "src/test/python/rouge_reference.py";
   private static final String EXPECTED_VERSION = "rouge_score=0.1.2";
   private static final long PYTHON_TIMEOUT_MINUTES = 10;
@@ -88,12 +91,22 @@ class RougeParityIT {
   }
 
   /**
-   * Adds pairs built from synthetic notes (seeded): each reference summary against its note's first
-   * sentence, the whole note, and the next record's summary.
+   * Adds pairs built from synthetic notes ({@value #SYNTHETIC_RESOURCE}, sdk-synthetic's first 601
+   * records with seed 20261127, committed because sdk-core cannot depend on that module): each
+   * reference summary against its note's first sentence, the whole note, and the next record's
+   * summary.
    */
   private void appendSyntheticPairs(Path pairsFile, int records) throws Exception {
-    List<DatasetRecord> notes =
-        SyntheticNoteGenerator.builder().seed(20261127L).build().generate(records + 1);
+    List<DatasetRecord> notes;
+    try (DatasetReader reader =
+        DatasetReader.open(
+            RougeParityIT.class.getResourceAsStream(SYNTHETIC_RESOURCE),
+            DatasetFormat.CSV,
+            DatasetOptions.defaults(),
+            SYNTHETIC_RESOURCE)) {
+      notes = reader.readAll();
+    }
+    assertThat(notes).as(SYNTHETIC_RESOURCE).hasSizeGreaterThan(records);
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < records; i++) {
       DatasetRecord r = notes.get(i);

@@ -1,7 +1,7 @@
 package io.clinsum.ee.devserver;
 
 import io.clinsum.core.dataset.DatasetRecord;
-import io.clinsum.core.dataset.synthetic.SyntheticNoteGenerator;
+import io.clinsum.synthetic.SyntheticNoteGenerator;
 import java.io.BufferedWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
