@@ -110,7 +110,7 @@ class ApplicationServicesIT {
     assertThat(edited.generatedText()).isEqualTo(summary.generatedText());
     assertThat(reviews.history(summary.id()))
         .extracting(RevisionView::state)
-        .containsExactly("APPROVED", "EDITED");
+        .containsExactly("GENERATED", "APPROVED", "EDITED");
   }
 
   @Test

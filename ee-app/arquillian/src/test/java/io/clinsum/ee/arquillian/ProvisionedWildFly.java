@@ -34,17 +34,22 @@ public final class ProvisionedWildFly implements LauncherSessionListener {
             workDirectory);
     wildfly.configure();
     wildfly.reset();
-    database =
-        new EmbeddedDatabase(
-            workDirectory, "clinsum", Integer.parseInt(required("clinsum.db.port")));
-    database.wipe();
-    database.start();
-    database.createDatabase();
-    String expected = System.getenv("CLINSUM_DB_URL");
-    if (!database.jdbcUrl().equals(expected)) {
+    int port = Integer.parseInt(required("clinsum.db.port"));
+    EmbeddedDatabase db = new EmbeddedDatabase(workDirectory, "clinsum", port);
+    String expected = "jdbc:postgresql://localhost:" + port + "/clinsum";
+    if (!expected.equals(System.getenv("CLINSUM_DB_URL"))) {
       throw new IllegalStateException(
-          "CLINSUM_DB_URL is " + expected + " but the database is " + database.jdbcUrl());
+          "CLINSUM_DB_URL is " + System.getenv("CLINSUM_DB_URL") + ", not " + expected);
     }
+    db.wipe();
+    try {
+      db.start();
+      db.createDatabase();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    database = db;
   }
 
   @Override
