@@ -258,7 +258,7 @@ public final class LoadTest {
                 "--latency",
                 "-s",
                 script.toString(),
-                "http://127.0.0.1:8080")
+                "http://127.0.0.1:" + server.ports().httpPort())
             .redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();

@@ -1,48 +1,33 @@
 package io.clinsum.ee.devserver;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
-import org.postgresql.ds.PGSimpleDataSource;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole ClinSum application on this machine: an embedded PostgreSQL, a WildFly configured by
- * {@code ee-app/wildfly/configure-clinsum.cli}, and the EAR deployed on it.
+ * The whole ClinSum application on this machine: an {@link EmbeddedDatabase}, a WildFly prepared by
+ * {@link WildFlyProvisioning} and run as a {@link WildFlyProcess}, and the EAR deployed on it.
  *
  * <p>Each instance owns the processes it starts and stops them in {@link #close()}, which is also
- * run by a shutdown hook. The first {@link #start()} wipes the previous run's database, deployment
- * markers and server data, so every run begins from the same state. WildFly listens on the fixed
- * ports 8080 and 9990: run one instance per machine at a time.
+ * run by a shutdown hook; it never signals a process it did not start. The first {@link #start()}
+ * wipes the previous run's database, deployment markers and server data, so every run begins from
+ * the same state. WildFly listens on 8080 and 9990 plus the {@link PortOffset} (default: {@code
+ * -Dclinsum.portOffset}, else {@code CLINSUM_PORT_OFFSET}, else 0): servers with different offsets
+ * and installations run side by side.
  *
  * <pre>{@code
  * try (LocalServer server = LocalServer.builder().systemProperty("clinsum.demo-users", "true").build()) {
@@ -73,50 +58,40 @@ public final class LocalServer implements AutoCloseable {
   public static final String WORK_DIR_PROPERTY = "clinsum.work.dir";
 
   /** The deployment name; the EAR is copied under this name whatever its file is called. */
-  public static final String DEPLOYMENT_NAME = "clinsum.ear";
+  public static final String DEPLOYMENT_NAME = WildFlyProvisioning.DEPLOYMENT_NAME;
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
-  private static final int HTTP_PORT = 8080;
-  private static final int MANAGEMENT_PORT = 9990;
   private static final String CONTEXT_ROOT = "/clinsum";
-  private static final String DB_USER = "postgres";
-  private static final String DB_PASSWORD = "postgres";
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
-  private static final String CONFIG_MARKER = "clinsum-configured.sha256";
-  private static final String ORIGINAL_CONFIG = "standalone.xml.original";
-  private static final String CLINSUM_CONFIG = "standalone.xml.clinsum";
 
-  private final Path wildflyHome;
   private final Path ear;
-  private final Path jdbcDriver;
-  private final Path cliScript;
   private final Path workDirectory;
-  private final String databaseName;
+  private final PortOffset ports;
   private final Map<String, String> systemProperties;
   private final String readinessPath;
   private final Duration startTimeout;
+  private final EmbeddedDatabase database;
+  private final WildFlyProvisioning provisioning;
+  private final WildFlyProcess wildfly;
+  private final Cli cli;
   private final HttpClient http;
   private final Thread shutdownHook = new Thread(this::stopOnExit, "clinsum-local-server-exit");
 
-  private int databasePort;
-  // volatile: the shutdown hook reads them without the lock, which a stuck start() may hold
-  private volatile EmbeddedPostgres database;
-  private volatile Process server;
   private boolean started;
   private volatile boolean closed;
 
   private LocalServer(Builder builder) {
-    this.wildflyHome = builder.wildflyHome.toAbsolutePath().normalize();
+    Path wildflyHome = builder.wildflyHome.toAbsolutePath().normalize();
     this.ear = builder.ear.toAbsolutePath().normalize();
-    this.jdbcDriver = builder.jdbcDriver.toAbsolutePath().normalize();
-    this.cliScript = builder.cliScript.toAbsolutePath().normalize();
     this.workDirectory = builder.workDirectory.toAbsolutePath().normalize();
-    this.databasePort = builder.databasePort;
-    this.databaseName = builder.databaseName;
+    this.ports = builder.portOffset;
     this.systemProperties = Map.copyOf(builder.systemProperties);
     this.readinessPath = builder.readinessPath;
     this.startTimeout = builder.startTimeout;
+    this.database = new EmbeddedDatabase(workDirectory, builder.databaseName, builder.databasePort);
+    this.provisioning =
+        new WildFlyProvisioning(wildflyHome, builder.cliScript, builder.jdbcDriver, workDirectory);
+    this.wildfly = new WildFlyProcess(wildflyHome, ports, consoleLogFile());
+    this.cli = new Cli(wildflyHome, workDirectory);
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   }
 
@@ -129,7 +104,7 @@ public final class LocalServer implements AutoCloseable {
    * Starts everything from a clean state: a fresh database, WildFly configured (once per
    * installation), the EAR deployed, and the readiness URL answering.
    *
-   * @throws IllegalStateException if already started or closed, or if ports 8080/9990 are taken
+   * @throws IllegalStateException if already started or closed, or if the ports are taken
    * @throws LocalServerException if a process fails to start, the deployment fails or the start
    *     timeout passes; the message carries the relevant log lines
    */
@@ -142,16 +117,13 @@ public final class LocalServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       Files.createDirectories(workDirectory);
-      killStrayProcesses();
-      cleanDatabase();
-      startDatabase();
-      createDatabase();
-      configureWildFly();
-      resetServerState();
-      Files.copy(
-          ear,
-          deploymentsDirectory().resolve(DEPLOYMENT_NAME),
-          StandardCopyOption.REPLACE_EXISTING);
+      database.wipe();
+      database.start();
+      database.createDatabase();
+      provisioning.configure();
+      provisioning.reset();
+      Files.deleteIfExists(consoleLogFile());
+      provisioning.deploy(ear);
       startServer();
     } catch (IOException e) {
       close();
@@ -162,41 +134,39 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  /** {@code http://localhost:8080/clinsum}, without a trailing slash. */
+  /** {@code http://localhost:<8080 + offset>/clinsum}, without a trailing slash. */
   public String baseUrl() {
-    return "http://localhost:" + HTTP_PORT + CONTEXT_ROOT;
+    return "http://localhost:" + ports.httpPort() + CONTEXT_ROOT;
+  }
+
+  /** The port offset this server runs with; its HTTP and management ports. */
+  public PortOffset ports() {
+    return ports;
   }
 
   /** The JDBC URL of the application's database (user {@code postgres}, no password needed). */
-  public synchronized String jdbcUrl() {
-    if (databasePort == 0) {
-      throw new IllegalStateException("the database has not been started yet");
-    }
-    return "jdbc:postgresql://localhost:" + databasePort + "/" + databaseName;
+  public String jdbcUrl() {
+    return database.jdbcUrl();
   }
 
   /** Opens a new connection to the application's database; the caller closes it. */
   public Connection openJdbcConnection() throws SQLException {
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(jdbcUrl());
-    dataSource.setUser(DB_USER);
-    dataSource.setPassword(DB_PASSWORD);
-    return dataSource.getConnection();
+    return database.openConnection();
   }
 
   /** The WildFly installation this instance runs. */
   public Path wildflyHome() {
-    return wildflyHome;
+    return provisioning.wildflyHome();
   }
 
   /** {@code standalone/deployments}: holds the EAR and its {@code .deployed} marker. */
   public Path deploymentsDirectory() {
-    return wildflyHome.resolve("standalone/deployments");
+    return provisioning.deploymentsDirectory();
   }
 
   /** {@code standalone/log/server.log}. */
   public Path serverLogFile() {
-    return wildflyHome.resolve("standalone/log/server.log");
+    return provisioning.serverLogFile();
   }
 
   /** The file that receives WildFly's standard output and error, across restarts. */
@@ -205,8 +175,8 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /** Whether the WildFly process is alive. */
-  public synchronized boolean isServerRunning() {
-    return server != null && server.isAlive();
+  public boolean isServerRunning() {
+    return wildfly.isRunning();
   }
 
   /**
@@ -215,14 +185,7 @@ public final class LocalServer implements AutoCloseable {
    */
   public synchronized void killServer() {
     checkOpen();
-    if (server == null) {
-      return;
-    }
-    List<ProcessHandle> tree = processTree(server);
-    tree.forEach(ProcessHandle::destroyForcibly);
-    awaitExit(tree, STOP_TIMEOUT);
-    server = null;
-    LOG.info("WildFly killed");
+    wildfly.kill();
   }
 
   /**
@@ -231,12 +194,13 @@ public final class LocalServer implements AutoCloseable {
    */
   public synchronized void stopServer() {
     checkOpen();
-    stopServerProcess();
+    wildfly.stop();
   }
 
   /**
-   * Starts WildFly on the configuration and deployments already in place, and waits until the EAR
-   * is deployed and the readiness URL answers with a status below 500.
+   * Starts WildFly on the configuration and deployments already in place, and waits until the
+   * management API reports it running with the EAR deployed and the readiness URL answers with a
+   * status below 500.
    */
   public synchronized void startServer() {
     startServer(Map.of());
@@ -249,38 +213,38 @@ public final class LocalServer implements AutoCloseable {
    */
   public synchronized void startServer(Map<String, String> extraSystemProperties) {
     checkOpen();
-    if (isServerRunning()) {
+    if (wildfly.isRunning()) {
       throw new IllegalStateException("WildFly is already running");
     }
-    if (database == null) {
+    if (!database.isRunning()) {
       throw new IllegalStateException("start the database before the server");
     }
-    requirePortFree(HTTP_PORT);
-    requirePortFree(MANAGEMENT_PORT);
     long begin = System.nanoTime();
     long deadline = begin + startTimeout.toNanos();
     try {
       Files.deleteIfExists(deploymentsDirectory().resolve(DEPLOYMENT_NAME + ".failed"));
-      long consoleOffset = Files.exists(consoleLogFile()) ? Files.size(consoleLogFile()) : 0;
-      server = launchServer(extraSystemProperties);
-      awaitDeployment(consoleOffset, deadline);
-      long deployed = System.nanoTime();
-      awaitReadiness(deadline);
-      LOG.info(
-          "WildFly started with {} deployed in {} ms, {} answering after {} ms more",
-          DEPLOYMENT_NAME,
-          (deployed - begin) / 1_000_000,
-          baseUrl() + readinessPath,
-          (System.nanoTime() - deployed) / 1_000_000);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Map<String, String> properties = new LinkedHashMap<>(systemProperties);
+    properties.putAll(extraSystemProperties);
+    wildfly.start(properties, database.serverEnvironment());
+    List<String> bootErrors = wildfly.awaitRunning(deadline);
+    awaitDeployment(bootErrors, deadline);
+    long deployed = System.nanoTime();
+    awaitReadiness(deadline);
+    LOG.info(
+        "WildFly started with {} deployed in {} ms, {} answering after {} ms more",
+        DEPLOYMENT_NAME,
+        (deployed - begin) / 1_000_000,
+        baseUrl() + readinessPath,
+        (System.nanoTime() - deployed) / 1_000_000);
   }
 
   /** Stops PostgreSQL; its data directory stays. WildFly keeps running and sees a dead database. */
   public synchronized void stopDatabase() {
     checkOpen();
-    stopDatabaseProcess();
+    database.stop();
   }
 
   /**
@@ -289,62 +253,18 @@ public final class LocalServer implements AutoCloseable {
    */
   public synchronized void startDatabase() {
     checkOpen();
-    if (database != null) {
-      throw new IllegalStateException("the database is already running");
-    }
-    long begin = System.nanoTime();
-    try {
-      if (databasePort == 0) {
-        databasePort = freePort();
-      }
-      Path binaries = workDirectory.resolve("pg-binaries");
-      Files.createDirectories(binaries);
-      database =
-          EmbeddedPostgres.builder()
-              .setOverrideWorkingDirectory(binaries.toFile())
-              .setDataDirectory(dataDirectory())
-              // Never true: EmbeddedPostgres would also delete the data directory on close,
-              // and stopDatabase/startDatabase must keep it. start() wipes it instead.
-              .setCleanDataDirectory(false)
-              .setPort(databasePort)
-              .setRegisterShutdownHook(false)
-              .setOutputRedirector(ProcessBuilder.Redirect.appendTo(postgresLogFile().toFile()))
-              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(postgresLogFile().toFile()))
-              .start();
-    } catch (IOException e) {
-      throw new LocalServerException(
-          "PostgreSQL did not start on port " + databasePort + "; see " + postgresLogFile(), e);
-    }
-    LOG.info(
-        "PostgreSQL started on port {} in {} ms",
-        databasePort,
-        (System.nanoTime() - begin) / 1_000_000);
+    database.start();
   }
 
   /**
-   * Runs commands against the running server with {@code jboss-cli.sh --connect} (local
-   * authentication, no password) and returns the CLI's output.
+   * Runs commands against the running server with {@code jboss-cli.sh --connect} on its management
+   * port (local authentication, no password) and returns the CLI's output.
    *
    * @throws LocalServerException if the CLI exits with a non-zero status
    */
   public String executeCli(String... commands) {
     checkOpen();
-    try {
-      Path script = Files.createTempFile(workDirectory, "commands-", ".cli");
-      try {
-        Files.write(script, List.of(commands));
-        return runAndCapture(
-            List.of(
-                wildflyHome.resolve("bin/jboss-cli.sh").toString(),
-                "--connect",
-                "--file=" + script),
-            Duration.ofSeconds(120));
-      } finally {
-        Files.deleteIfExists(script);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return cli.connect(ports.managementPort(), List.of(commands), Duration.ofSeconds(120));
   }
 
   /** Stops WildFly, then PostgreSQL. Safe to call more than once. */
@@ -355,9 +275,9 @@ public final class LocalServer implements AutoCloseable {
     }
     closed = true;
     try {
-      stopServerProcess();
+      wildfly.stop();
     } finally {
-      stopDatabaseProcess();
+      database.stop();
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       } catch (IllegalStateException e) {
@@ -368,26 +288,12 @@ public final class LocalServer implements AutoCloseable {
 
   /**
    * The shutdown hook. Takes no lock (a start() stuck waiting for WildFly holds it): stops whatever
-   * is still running so that no process outlives the JVM.
+   * this instance started and is still running, so that no process outlives the JVM.
    */
   private void stopOnExit() {
     closed = true;
-    Process process = server;
-    if (process != null) {
-      List<ProcessHandle> tree = processTree(process);
-      tree.stream().filter(p -> !p.equals(process.toHandle())).forEach(ProcessHandle::destroy);
-      if (!awaitExit(tree, Duration.ofSeconds(30))) {
-        tree.forEach(ProcessHandle::destroyForcibly);
-      }
-    }
-    EmbeddedPostgres db = database;
-    if (db != null) {
-      try {
-        db.close();
-      } catch (IOException e) {
-        LOG.warn("PostgreSQL did not stop; see {}", postgresLogFile(), e);
-      }
-    }
+    wildfly.stopOnExit();
+    database.stopOnExit();
   }
 
   private void checkOpen() {
@@ -396,181 +302,62 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  private Path dataDirectory() {
-    return workDirectory.resolve("pgdata");
-  }
-
-  private Path postgresLogFile() {
-    return workDirectory.resolve("postgres.log");
-  }
-
-  private Path configurationDirectory() {
-    return wildflyHome.resolve("standalone/configuration");
-  }
-
-  /** Processes left by a JVM that died without running its shutdown hooks. */
-  private void killStrayProcesses() throws IOException {
-    String homeArgument = "-Djboss.home.dir=" + wildflyHome;
-    List<ProcessHandle> strays =
-        ProcessHandle.allProcesses()
-            .filter(p -> p.info().commandLine().map(c -> c.contains(homeArgument)).orElse(false))
-            .toList();
-    if (!strays.isEmpty()) {
-      LOG.warn("Killing WildFly left running by an earlier run: pid {}", strays);
-      strays.forEach(ProcessHandle::destroyForcibly);
-      awaitExit(strays, STOP_TIMEOUT);
-    }
-    Path pidFile = dataDirectory().resolve("postmaster.pid");
-    if (Files.exists(pidFile)) {
-      String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-      if (firstLine.matches("\\d+")) {
-        ProcessHandle.of(Long.parseLong(firstLine))
-            .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-            .ifPresent(
-                p -> {
-                  LOG.warn("Killing PostgreSQL left running by an earlier run: pid {}", p.pid());
-                  p.destroyForcibly();
-                  awaitExit(List.of(p), STOP_TIMEOUT);
-                });
-      }
-    }
-  }
-
-  private void cleanDatabase() throws IOException {
-    deleteRecursively(dataDirectory());
-    Files.deleteIfExists(postgresLogFile());
-  }
-
-  private void createDatabase() {
-    try (Connection connection = database.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + databaseName);
-    } catch (SQLException e) {
-      throw new LocalServerException("Could not create database " + databaseName, e);
-    }
-  }
-
   /**
-   * Runs the CLI script once per installation: a marker holds the hash of the script and driver it
-   * ran with. When either changes, the original standalone.xml and modules are restored first.
+   * After the boot: the deployment's {@code .failed} marker or boot errors fail at once; otherwise
+   * waits until the management API reports the deployment {@code OK} and the scanner has written
+   * its {@code .deployed} marker (a marker from before a kill is not enough on its own).
    */
-  private void configureWildFly() throws IOException {
-    requireFile(wildflyHome.resolve("bin/standalone.sh"), WILDFLY_HOME_PROPERTY);
-    requireFile(cliScript, CLI_SCRIPT_PROPERTY);
-    requireFile(jdbcDriver, JDBC_JAR_PROPERTY);
-    requireFile(ear, EAR_PROPERTY);
-    Path marker = configurationDirectory().resolve(CONFIG_MARKER);
-    Path standaloneXml = configurationDirectory().resolve("standalone.xml");
-    Path original = configurationDirectory().resolve(ORIGINAL_CONFIG);
-    Path configured = configurationDirectory().resolve(CLINSUM_CONFIG);
-    String hash = sha256(cliScript, jdbcDriver);
-    if (Files.exists(marker)
-        && Files.exists(configured)
-        && Files.readString(marker).trim().equals(hash)) {
-      return;
-    }
-    long begin = System.nanoTime();
-    if (Files.exists(original)) {
-      Files.copy(original, standaloneXml, StandardCopyOption.REPLACE_EXISTING);
-    } else {
-      Files.copy(standaloneXml, original);
-    }
-    deleteRecursively(wildflyHome.resolve("modules/org/postgresql"));
-    runAndCapture(
-        List.of(
-            wildflyHome.resolve("bin/jboss-cli.sh").toString(),
-            "--file=" + cliScript,
-            "-D" + JDBC_JAR_PROPERTY + "=" + jdbcDriver),
-        Duration.ofSeconds(180));
-    Files.copy(standaloneXml, configured, StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(marker, hash + "\n");
-    LOG.info(
-        "WildFly configured by {} in {} ms", cliScript, (System.nanoTime() - begin) / 1_000_000);
-  }
-
-  /** Configured standalone.xml without deployments, no markers, no data, tmp or logs. */
-  private void resetServerState() throws IOException {
-    Files.copy(
-        configurationDirectory().resolve(CLINSUM_CONFIG),
-        configurationDirectory().resolve("standalone.xml"),
-        StandardCopyOption.REPLACE_EXISTING);
-    for (String dir : List.of("data", "tmp", "log")) {
-      deleteRecursively(wildflyHome.resolve("standalone").resolve(dir));
-    }
-    try (Stream<Path> files = Files.list(deploymentsDirectory())) {
-      for (Path file : files.toList()) {
-        if (!file.getFileName().toString().equals("README.txt")) {
-          deleteRecursively(file);
-        }
-      }
-    }
-    Files.deleteIfExists(consoleLogFile());
-  }
-
-  private Process launchServer(Map<String, String> extra) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(wildflyHome.resolve("bin/standalone.sh").toString());
-    Map<String, String> properties = new java.util.LinkedHashMap<>(systemProperties);
-    properties.putAll(extra);
-    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(wildflyHome.toFile());
-    Map<String, String> env = builder.environment();
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.remove("JAVA");
-    env.put("JBOSS_HOME", wildflyHome.toString());
-    env.put("CLINSUM_DB_URL", jdbcUrl());
-    env.put("CLINSUM_DB_USER", DB_USER);
-    env.put("CLINSUM_DB_PASSWORD", DB_PASSWORD);
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLogFile().toFile()));
-    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    return builder.start();
-  }
-
-  /**
-   * Waits for this boot's "started" message (WFLYSRV0025) plus the deployment's WFLYSRV0010 line
-   * and {@code .deployed} marker. A marker from before a kill is not enough on its own.
-   */
-  private void awaitDeployment(long consoleOffset, long deadline) throws IOException {
+  private void awaitDeployment(List<String> bootErrors, long deadline) {
     Path deployedMarker = deploymentsDirectory().resolve(DEPLOYMENT_NAME + ".deployed");
     Path failedMarker = deploymentsDirectory().resolve(DEPLOYMENT_NAME + ".failed");
-    while (true) {
-      if (Files.exists(failedMarker)) {
-        throw new LocalServerException(
-            "Deployment of "
-                + DEPLOYMENT_NAME
-                + " failed:\n"
-                + Files.readString(failedMarker)
-                + "\n--- server.log tail ---\n"
-                + tail(serverLogFile(), 60));
+    try {
+      while (true) {
+        if (Files.exists(failedMarker)) {
+          throw new LocalServerException(
+              "Deployment of "
+                  + DEPLOYMENT_NAME
+                  + " failed:\n"
+                  + Files.readString(failedMarker)
+                  + "\n--- server.log tail ---\n"
+                  + Io.tail(serverLogFile(), 60));
+        }
+        if (!bootErrors.isEmpty()) {
+          throw new LocalServerException(
+              "WildFly started with errors: "
+                  + bootErrors
+                  + "\n--- server.log tail ---\n"
+                  + Io.tail(serverLogFile(), 80));
+        }
+        if (wildfly.hasExited()) {
+          throw new LocalServerException(
+              "WildFly exited\n--- console tail ---\n" + Io.tail(consoleLogFile(), 60));
+        }
+        Optional<String> status = wildfly.deploymentStatus(DEPLOYMENT_NAME);
+        if (status.filter("FAILED"::equals).isPresent() && !Files.exists(failedMarker)) {
+          throw new LocalServerException(
+              "Deployment of "
+                  + DEPLOYMENT_NAME
+                  + " failed\n--- server.log tail ---\n"
+                  + Io.tail(serverLogFile(), 60));
+        }
+        if (status.filter("OK"::equals).isPresent() && Files.exists(deployedMarker)) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new LocalServerException(
+              "WildFly did not deploy "
+                  + DEPLOYMENT_NAME
+                  + " within "
+                  + startTimeout.toSeconds()
+                  + " s (status: "
+                  + status.orElse("none")
+                  + ")\n--- server.log tail ---\n"
+                  + Io.tail(serverLogFile(), 60));
+        }
+        Io.pause();
       }
-      if (!server.isAlive()) {
-        throw new LocalServerException(
-            "WildFly exited with status "
-                + server.exitValue()
-                + "\n--- console tail ---\n"
-                + tail(consoleLogFile(), 60));
-      }
-      String console = readFrom(consoleLogFile(), consoleOffset);
-      if (console.contains("WFLYSRV0026")) {
-        throw new LocalServerException(
-            "WildFly started with errors\n--- server.log tail ---\n" + tail(serverLogFile(), 80));
-      }
-      if (console.contains("WFLYSRV0025")
-          && console.contains("Deployed \"" + DEPLOYMENT_NAME + "\"")
-          && Files.exists(deployedMarker)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new LocalServerException(
-            "WildFly did not start and deploy "
-                + DEPLOYMENT_NAME
-                + " within "
-                + startTimeout.toSeconds()
-                + " s\n--- server.log tail ---\n"
-                + tail(serverLogFile(), 60));
-      }
-      pause();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -591,7 +378,7 @@ public final class LocalServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new LocalServerException("Interrupted while waiting for " + uri, e);
       }
-      pause();
+      Io.pause();
     }
     throw new LocalServerException(
         uri
@@ -600,186 +387,7 @@ public final class LocalServer implements AutoCloseable {
             + " s (last: "
             + last
             + ")\n--- server.log tail ---\n"
-            + tail(serverLogFile(), 60));
-  }
-
-  private void stopServerProcess() {
-    if (server == null) {
-      return;
-    }
-    List<ProcessHandle> tree = processTree(server);
-    // SIGTERM to the JVM: the script defers signals while its foreground child runs.
-    List<ProcessHandle> jvms = tree.stream().filter(p -> !p.equals(server.toHandle())).toList();
-    (jvms.isEmpty() ? tree : jvms).forEach(ProcessHandle::destroy);
-    if (!awaitExit(tree, STOP_TIMEOUT)) {
-      LOG.warn("WildFly did not stop within {} s; killing it", STOP_TIMEOUT.toSeconds());
-      tree.forEach(ProcessHandle::destroyForcibly);
-      awaitExit(tree, STOP_TIMEOUT);
-    }
-    server = null;
-    LOG.info("WildFly stopped");
-  }
-
-  private void stopDatabaseProcess() {
-    if (database == null) {
-      return;
-    }
-    try {
-      database.close();
-      LOG.info("PostgreSQL stopped");
-    } catch (IOException e) {
-      throw new LocalServerException("PostgreSQL did not stop; see " + postgresLogFile(), e);
-    } finally {
-      database = null;
-    }
-  }
-
-  /** The process and all its descendants, captured before anything is killed. */
-  private static List<ProcessHandle> processTree(Process process) {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
-    return tree;
-  }
-
-  private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (ProcessHandle process : processes) {
-      try {
-        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        return false;
-      } catch (ExecutionException e) {
-        throw new LocalServerException("Waiting for process " + process.pid() + " failed", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private String runAndCapture(List<String> command, Duration timeout) {
-    Path output = null;
-    try {
-      output = Files.createTempFile(workDirectory, "cli-", ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(wildflyHome.toFile());
-      builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-      builder.environment().remove("JAVA");
-      builder.environment().put("JBOSS_HOME", wildflyHome.toString());
-      builder.redirectErrorStream(true).redirectOutput(output.toFile());
-      builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      Process process = builder.start();
-      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        processTree(process).forEach(ProcessHandle::destroyForcibly);
-        throw new LocalServerException(
-            "Timed out after " + timeout.toSeconds() + " s: " + command + "\n" + tail(output, 40));
-      }
-      String text = Files.readString(output);
-      if (process.exitValue() != 0) {
-        throw new LocalServerException(
-            "Exit status " + process.exitValue() + " from " + command + "\n" + text);
-      }
-      return text;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LocalServerException("Interrupted while running " + command, e);
-    } finally {
-      if (output != null) {
-        try {
-          Files.deleteIfExists(output);
-        } catch (IOException e) {
-          LOG.debug("Could not delete {}", output, e);
-        }
-      }
-    }
-  }
-
-  private static void requirePortFree(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("localhost", port), 500);
-    } catch (IOException e) {
-      return; // nothing listens: free
-    }
-    throw new IllegalStateException(
-        "Port "
-            + port
-            + " is in use: another WildFly (or LocalServer) is running on this machine; stop it"
-            + " first");
-  }
-
-  private static void requireFile(Path file, String property) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(
-          "Not found: "
-              + file
-              + " (set -D"
-              + property
-              + "=..., or build this module with mvn"
-              + " verify so that it exists)");
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String sha256(Path... files) throws IOException {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : files) {
-        digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
-        digest.update(Files.readAllBytes(file));
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  private static String readFrom(Path file, long offset) throws IOException {
-    if (!Files.exists(file)) {
-      return "";
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      in.skipNBytes(Math.min(offset, Files.size(file)));
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static String tail(Path file, int lines) {
-    try {
-      if (!Files.exists(file)) {
-        return "(" + file + " does not exist)";
-      }
-      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(could not read " + file + ": " + e + ")";
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LocalServerException("Interrupted while waiting for WildFly", e);
-    }
+            + Io.tail(serverLogFile(), 60));
   }
 
   /** Options of a {@link LocalServer}; every one is optional. */
@@ -794,8 +402,19 @@ public final class LocalServer implements AutoCloseable {
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private String readinessPath;
     private Duration startTimeout;
+    private PortOffset portOffset;
 
     private Builder() {}
+
+    /**
+     * The port offset: HTTP on 8080 plus it, management on 9990 plus it; default {@link
+     * PortOffset#fromEnvironment()} (system property {@code clinsum.portOffset}, else environment
+     * variable {@code CLINSUM_PORT_OFFSET}, else 0).
+     */
+    public Builder portOffset(PortOffset portOffset) {
+      this.portOffset = portOffset;
+      return this;
+    }
 
     /**
      * The unpacked WildFly 39 distribution; default: system property {@code clinsum.wildfly.home}.
@@ -902,6 +521,9 @@ public final class LocalServer implements AutoCloseable {
       }
       if (startTimeout == null) {
         startTimeout = Duration.ofSeconds(180);
+      }
+      if (portOffset == null) {
+        portOffset = PortOffset.fromEnvironment();
       }
       return new LocalServer(this);
     }
