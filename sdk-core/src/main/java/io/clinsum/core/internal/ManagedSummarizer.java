@@ -131,18 +131,8 @@ public class ManagedSummarizer implements Summarizer {
     } catch (SummarizerClosedException e) {
       throw e;
     } catch (ClinSumException batchFailure) {
-      // Find out which requests fail by running them one by one.
-      List<SummarizationOutcome> out = new ArrayList<>(requests.size());
-      for (SummarizationRequest request : requests) {
-        try {
-          out.add(new SummarizationOutcome(request.id(), summarize(request), null));
-        } catch (SummarizerClosedException e) {
-          throw e;
-        } catch (ClinSumException e) {
-          out.add(new SummarizationOutcome(request.id(), null, e));
-        }
-      }
-      return out;
+      // Find out which requests fail by running them one by one, as the interface does.
+      return Summarizer.super.summarizeEach(requests);
     }
   }
 

@@ -12,6 +12,21 @@ final class Problems {
 
   static Response.ResponseBuilder response(
       Response.StatusType status, String title, String detail, List<Problem.FieldError> errors) {
+    return build(status, title, detail, errors, null);
+  }
+
+  /** A problem caused by a summarization backend, carrying the SDK's failure reason. */
+  static Response.ResponseBuilder backend(
+      Response.StatusType status, String title, String detail, FailureReason reason) {
+    return build(status, title, detail, null, reason);
+  }
+
+  private static Response.ResponseBuilder build(
+      Response.StatusType status,
+      String title,
+      String detail,
+      List<Problem.FieldError> errors,
+      FailureReason reason) {
     return Response.status(status.getStatusCode())
         .type(MEDIA_TYPE)
         .entity(
@@ -22,22 +37,6 @@ final class Problems {
                 detail,
                 null,
                 errors == null ? List.of() : errors,
-                null));
-  }
-
-  /** A problem caused by a summarization backend, carrying the SDK's failure reason. */
-  static Response.ResponseBuilder backend(
-      Response.StatusType status, String title, String detail, FailureReason reason) {
-    return Response.status(status.getStatusCode())
-        .type(MEDIA_TYPE)
-        .entity(
-            new Problem(
-                "about:blank",
-                title,
-                status.getStatusCode(),
-                detail,
-                null,
-                List.of(),
                 reason == null ? null : reason.name()));
   }
 
