@@ -44,7 +44,7 @@ public class Authorization implements ContainerRequestFilter {
                   "Sign in first",
                   "This endpoint needs a signed-in user (HTTP Basic over TLS).",
                   null)
-              .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ClinSum\"")
+              .header(HttpHeaders.WWW_AUTHENTICATE, ClinSumAuthentication.CHALLENGE)
               .build());
       return;
     }

@@ -36,6 +36,9 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
   static final String LOGIN_PATH = "/api/session";
   static final String XHR_HEADER = "X-Requested-With";
 
+  /** The Basic challenge of 401 answers to API clients. */
+  static final String CHALLENGE = "Basic realm=\"ClinSum\"";
+
   @Inject private IdentityStoreHandler identities;
   private final VerifiedCredentials verified = new VerifiedCredentials();
 
@@ -109,7 +112,7 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
   private static AuthenticationStatus challenge(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (request.getHeader(XHR_HEADER) == null) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"ClinSum\"");
+      response.setHeader("WWW-Authenticate", CHALLENGE);
     }
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setContentType(Problems.MEDIA_TYPE);

@@ -25,6 +25,7 @@ public class ExportResource {
   @Path("fine-tuning.csv")
   @Produces("text/csv")
   @RolesAllowed(Actor.ADMIN)
+  @Returns(status = 200, type = String.class, description = "note,summary CSV")
   public Response fineTuning() {
     Actor actor = Authorization.actor(security);
     StreamingOutput body = out -> exports.writeFineTuningCsv(actor, out);

@@ -7,6 +7,7 @@ import io.clinsum.ee.application.GroupingView;
 import io.clinsum.ee.application.JobView;
 import io.clinsum.ee.application.NotFoundException;
 import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,17 +40,23 @@ public class GroupingResource {
 
   @GET
   public Page<GroupingView> list(
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return groupings.groupings(Resources.page(page, size));
   }
 
   /** Starts regrouping every patient with a summary; 202 with the job. */
   @POST
   @RolesAllowed({Actor.REVIEWER, Actor.ADMIN})
+  @Returns(status = 202, type = JobView.class, description = "Started; Location is the job")
+  @Returns(status = 409, description = "A grouping job is already open")
   public Response regroup(
-      @QueryParam("algorithm") @DefaultValue("kmeans") String algorithm,
-      @QueryParam("k") Integer k) {
+      @QueryParam("algorithm") @DefaultValue("kmeans") @ApiParam(values = {"kmeans", "hdbscan"})
+          String algorithm,
+      @QueryParam("k") @ApiParam(minimum = 2, maximum = 200) Integer k) {
     JobView job = groupings.regroup(Authorization.actor(security), algorithm, k);
     return Response.accepted(job)
         .location(uri.getBaseUriBuilder().path("groupings").path("job").build())
@@ -82,9 +89,12 @@ public class GroupingResource {
   @Path("{id}/members")
   public Page<GroupMemberView> members(
       @PathParam("id") long id,
-      @QueryParam("group") Integer group,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("group") @ApiParam(minimum = 0) Integer group,
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return groupings.members(id, group, Resources.page(page, size));
   }
 }

@@ -5,7 +5,10 @@ import io.clinsum.ee.application.JobErrorView;
 import io.clinsum.ee.application.JobService;
 import io.clinsum.ee.application.JobView;
 import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PageRequest;
 import io.clinsum.ee.application.SummarizationService;
+import io.clinsum.ee.domain.model.job.JobKind;
+import io.clinsum.ee.domain.model.job.JobStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,10 +38,13 @@ public class JobResource {
   @GET
   @RolesAllowed({Actor.ADMIN, Actor.CLINICIAN})
   public Page<JobView> list(
-      @QueryParam("kind") String kind,
-      @QueryParam("status") String status,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("kind") @ApiParam(valuesOf = JobKind.class) String kind,
+      @QueryParam("status") @ApiParam(valuesOf = JobStatus.class) String status,
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return jobs.jobs(
         Resources.blankToNull(kind), Resources.blankToNull(status), Resources.page(page, size));
   }
@@ -55,16 +61,23 @@ public class JobResource {
   @RolesAllowed({Actor.ADMIN, Actor.CLINICIAN})
   public Page<JobErrorView> errors(
       @PathParam("id") long id,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return jobs.errors(id, Resources.page(page, size));
   }
 
   /** Starts summarizing every note without a summary; 202 with the job's URL. */
   @POST
+  @Returns(status = 202, type = JobView.class, description = "Started; Location is the job")
+  @Returns(status = 409, description = "A summarization job is already open")
   @Path("summarize")
   @RolesAllowed(Actor.ADMIN)
-  public Response summarize(@QueryParam("chunkSize") @DefaultValue("16") int chunkSize) {
+  public Response summarize(
+      @QueryParam("chunkSize") @DefaultValue("16") @ApiParam(minimum = 1, maximum = 256)
+          int chunkSize) {
     JobView job = summarization.startJob(actor(), chunkSize);
     return Response.accepted(job)
         .location(uri.getBaseUriBuilder().path("jobs").path(Long.toString(job.id())).build())

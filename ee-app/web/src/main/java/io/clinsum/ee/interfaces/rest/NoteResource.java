@@ -9,6 +9,7 @@ import io.clinsum.ee.application.InvalidInputException;
 import io.clinsum.ee.application.NoteService;
 import io.clinsum.ee.application.NoteView;
 import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PageRequest;
 import io.clinsum.ee.application.ReviewService;
 import io.clinsum.ee.application.SummarizationService;
 import io.clinsum.ee.application.SummaryView;
@@ -64,6 +65,8 @@ public class NoteResource {
   @POST
   @RolesAllowed(Actor.CLINICIAN)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Returns(status = 201, type = NoteView.class, description = "Created; Location is the note")
+  @Returns(status = 409, description = "The patient already has a note with this text")
   public Response create(@NotNull @Valid NewNote body) {
     NoteView created =
         notes.create(
@@ -86,10 +89,13 @@ public class NoteResource {
   public Page<NoteView> list(
       @QueryParam("patientId") String patientId,
       @QueryParam("noteType") String noteType,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("from") @ApiParam(format = "date-time") String from,
+      @QueryParam("to") @ApiParam(format = "date-time") String to,
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return notes.list(
         Resources.blankToNull(patientId),
         Resources.blankToNull(noteType),
@@ -121,10 +127,20 @@ public class NoteResource {
     MediaType.APPLICATION_OCTET_STREAM,
     MediaType.TEXT_PLAIN
   })
+  @Returns(status = 200, type = ImportReport.class, description = "Rows stored (or all valid)")
+  @Returns(
+      status = 422,
+      type = ImportReport.class,
+      description = "Nothing stored because of bad rows (mode all)")
+  @Returns(
+      status = 503,
+      type = ImportReport.class,
+      description = "Nothing stored: the server or database failed (failure)")
   public Response importNotes(
       InputStream body,
-      @QueryParam("format") @DefaultValue("csv") String format,
-      @QueryParam("mode") @DefaultValue("valid") String mode,
+      @QueryParam("format") @DefaultValue("csv") @ApiParam(values = {"csv", "jsonl", "ndjson"})
+          String format,
+      @QueryParam("mode") @DefaultValue("valid") @ApiParam(values = {"valid", "all"}) String mode,
       @QueryParam("source") @DefaultValue("upload") String source) {
     DatasetFormat f =
         switch (format.toLowerCase(Locale.ROOT)) {
@@ -154,9 +170,15 @@ public class NoteResource {
    * Asks for the note's summary: 200 if it exists; otherwise 202 while it is made in the
    * background, or, with {@code wait=true}, made in this request and returned with 200.
    */
+  /** A summary on its way: poll the Location. */
+  public record Queued(long noteId, @NotNull String status) {}
+
   @POST
   @Path("{id}/summary")
   @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
+  @Returns(status = 200, type = SummaryView.class, description = "The summary")
+  @Returns(status = 202, type = Queued.class, description = "Queued; GET the Location later")
+  @Returns(status = 503, description = "The model cannot summarize now (Retry-After, reason)")
   public Response summarize(
       @PathParam("id") long id, @QueryParam("wait") @DefaultValue("false") boolean wait) {
     if (wait) {
@@ -168,7 +190,7 @@ public class NoteResource {
     }
     return Response.accepted()
         .location(uri.getAbsolutePath())
-        .entity(java.util.Map.of("noteId", id, "status", "QUEUED"))
+        .entity(new Queued(id, "QUEUED"))
         .build();
   }
 
@@ -176,6 +198,7 @@ public class NoteResource {
   @GET
   @Path("{id}/summary")
   @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
+  @Returns(status = 200, type = SummaryView.class, description = "The summary; ETag is its version")
   public Response summary(@PathParam("id") long id) {
     SummaryView s = reviews.readForNote(actor(), id);
     return Response.ok(s).tag(Long.toString(s.version())).build();

@@ -4,6 +4,7 @@ import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.GroupingService;
 import io.clinsum.ee.application.NoteService;
 import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PageRequest;
 import io.clinsum.ee.application.PatientGroupView;
 import io.clinsum.ee.application.PatientView;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,8 +30,11 @@ public class PatientResource {
   @GET
   public Page<PatientView> list(
       @QueryParam("prefix") String prefix,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return notes.patients(Resources.blankToNull(prefix), Resources.page(page, size));
   }
 

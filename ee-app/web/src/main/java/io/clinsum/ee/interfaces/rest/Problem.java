@@ -1,5 +1,6 @@
 package io.clinsum.ee.interfaces.rest;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /**
@@ -11,8 +12,8 @@ import java.util.List;
  *     absent otherwise
  */
 public record Problem(
-    String type,
-    String title,
+    @NotNull String type,
+    @NotNull String title,
     int status,
     String detail,
     String instance,

@@ -163,14 +163,16 @@ final class ProblemMappers {
 
   /** 500 with an incident id; the log gets the exception class and id but no message (PHI). */
   static Response internal(Throwable e) {
+    return Problems.of(Status.INTERNAL_SERVER_ERROR, "Internal error", incident(e));
+  }
+
+  /** Logs {@code e} under a new incident id and returns the detail that quotes it. */
+  static String incident(Throwable e) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Incident " + incident + ": " + e.getClass().getName(), stripped(e));
-    return Problems.of(
-        Status.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "Something went wrong on the server; quote incident "
-            + incident
-            + " to your administrator");
+    return "Something went wrong on the server; quote incident "
+        + incident
+        + " to your administrator";
   }
 
   /** A copy of the stack trace without messages, which may quote note text. */

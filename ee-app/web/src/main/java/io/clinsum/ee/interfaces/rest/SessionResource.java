@@ -9,11 +9,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -32,17 +34,23 @@ public class SessionResource {
 
   /**
    * Signs in with form fields {@code username} and {@code password} (checked by {@link
-   * ClinSumAuthentication} before this runs); 401 if they were wrong.
+   * ClinSumAuthentication} before this runs, so they are named here only for the OpenAPI document);
+   * 401 if they were wrong.
    */
   @POST
   @PermitAll
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response signIn() {
+  @Returns(status = 200, type = SessionView.class, description = "Signed in; the session cookie")
+  @Returns(status = 401, description = "Wrong user name or password")
+  public Response signIn(
+      @FormParam("username") String username, @FormParam("password") String password) {
     return current();
   }
 
   @GET
   @PermitAll
+  @Returns(status = 200, type = SessionView.class, description = "The signed-in user")
+  @Returns(status = 401, description = "Not signed in")
   public Response current() {
     if (security.getUserPrincipal() == null) {
       Response.ResponseBuilder r =
@@ -52,7 +60,7 @@ public class SessionResource {
               "Wrong user name or password, or the session has ended",
               null);
       if (request.getHeader(ClinSumAuthentication.XHR_HEADER) == null) {
-        r.header("WWW-Authenticate", "Basic realm=\"ClinSum\"");
+        r.header(HttpHeaders.WWW_AUTHENTICATE, ClinSumAuthentication.CHALLENGE);
       }
       return r.build();
     }
@@ -68,6 +76,7 @@ public class SessionResource {
 
   @DELETE
   @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER, Actor.ADMIN})
+  @Returns(status = 204, type = void.class, description = "Signed out")
   public Response signOut() throws ServletException {
     request.logout();
     HttpSession session = request.getSession(false);

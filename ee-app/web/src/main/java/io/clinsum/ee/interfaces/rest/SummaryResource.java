@@ -2,9 +2,11 @@ package io.clinsum.ee.interfaces.rest;
 
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.Page;
+import io.clinsum.ee.application.PageRequest;
 import io.clinsum.ee.application.ReviewService;
 import io.clinsum.ee.application.RevisionView;
 import io.clinsum.ee.application.SummaryView;
+import io.clinsum.ee.domain.model.summary.ReviewState;
 import io.clinsum.ee.domain.model.summary.Summary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,14 +57,17 @@ public class SummaryResource {
   @GET
   @RolesAllowed({Actor.REVIEWER, Actor.ADMIN})
   public Page<SummaryView> list(
-      @QueryParam("state") String state,
+      @QueryParam("state") @ApiParam(valuesOf = ReviewState.class) String state,
       @QueryParam("patientId") String patientId,
       @QueryParam("noteType") String noteType,
       @QueryParam("modelVersion") String modelVersion,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue(Resources.DEFAULT_PAGE_SIZE) int size) {
+      @QueryParam("from") @ApiParam(format = "date-time") String from,
+      @QueryParam("to") @ApiParam(format = "date-time") String to,
+      @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
+      @QueryParam("size")
+          @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
+          @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
+          int size) {
     return reviews.list(
         Resources.blankToNull(state),
         Resources.blankToNull(patientId),
@@ -83,6 +88,7 @@ public class SummaryResource {
   @GET
   @Path("{id}")
   @RolesAllowed(Actor.REVIEWER)
+  @Returns(status = 200, type = SummaryView.class, description = "The summary; ETag is its version")
   public Response read(@PathParam("id") long id) {
     SummaryView s = reviews.read(actor(), id);
     return withTag(s);
@@ -92,9 +98,16 @@ public class SummaryResource {
   @Path("{id}/approve")
   @RolesAllowed(Actor.REVIEWER)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Returns(
+      status = 200,
+      type = SummaryView.class,
+      description = "Reviewed; ETag is the new version")
+  @Returns(status = 409, description = "Already reviewed")
+  @Returns(status = 412, description = "Changed by someone else since that ETag")
+  @Returns(status = 428, description = "If-Match is missing")
   public Response approve(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true) String ifMatch,
       @Valid Approval body) {
     long version = Resources.ifMatch(ifMatch);
     return withTag(reviews.approve(actor(), id, version, body == null ? null : body.comment()));
@@ -104,9 +117,16 @@ public class SummaryResource {
   @Path("{id}/edit")
   @RolesAllowed(Actor.REVIEWER)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Returns(
+      status = 200,
+      type = SummaryView.class,
+      description = "Reviewed; ETag is the new version")
+  @Returns(status = 409, description = "Already reviewed")
+  @Returns(status = 412, description = "Changed by someone else since that ETag")
+  @Returns(status = 428, description = "If-Match is missing")
   public Response edit(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true) String ifMatch,
       @NotNull @Valid Edit body) {
     long version = Resources.ifMatch(ifMatch);
     return withTag(reviews.edit(actor(), id, version, body.text(), body.comment()));
@@ -116,9 +136,16 @@ public class SummaryResource {
   @Path("{id}/reject")
   @RolesAllowed(Actor.REVIEWER)
   @Consumes(MediaType.APPLICATION_JSON)
+  @Returns(
+      status = 200,
+      type = SummaryView.class,
+      description = "Reviewed; ETag is the new version")
+  @Returns(status = 409, description = "Already reviewed")
+  @Returns(status = 412, description = "Changed by someone else since that ETag")
+  @Returns(status = 428, description = "If-Match is missing")
   public Response reject(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true) String ifMatch,
       @NotNull @Valid Rejection body) {
     long version = Resources.ifMatch(ifMatch);
     return withTag(reviews.reject(actor(), id, version, body.reason()));

@@ -45,6 +45,8 @@ public class UserResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Returns(status = 201, type = UserView.class, description = "Created")
+  @Returns(status = 409, description = "The user name is taken")
   public Response create(@NotNull @Valid NewUser body) {
     UserView created =
         users.create(
