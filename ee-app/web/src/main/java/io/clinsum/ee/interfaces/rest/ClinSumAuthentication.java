@@ -63,7 +63,7 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
     if (isLogin(request)) {
       String user = request.getParameter("username");
       String password = request.getParameter("password");
-      if (user != null && password != null) {
+      if (user != null && password != null && plausibleUserName(user)) {
         CredentialValidationResult result =
             identities.validate(new UsernamePasswordCredential(user, password));
         if (result.getStatus() == CredentialValidationResult.Status.VALID) {
@@ -100,13 +100,22 @@ public class ClinSumAuthentication implements HttpAuthenticationMechanism {
     try {
       String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0
-          ? null
-          : new UsernamePasswordCredential(
-              decoded.substring(0, colon), decoded.substring(colon + 1));
+      if (colon < 0 || !plausibleUserName(decoded.substring(0, colon))) {
+        return null;
+      }
+      return new UsernamePasswordCredential(
+          decoded.substring(0, colon), decoded.substring(colon + 1));
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
+  }
+
+  /**
+   * No account has control characters in its name, and PostgreSQL refuses a NUL in a query
+   * parameter: such a name is a failed login (401), not an identity-store failure (500).
+   */
+  static boolean plausibleUserName(String name) {
+    return !name.isEmpty() && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
   }
 
   private static AuthenticationStatus challenge(

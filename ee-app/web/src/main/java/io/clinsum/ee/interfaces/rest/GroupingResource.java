@@ -89,7 +89,7 @@ public class GroupingResource {
   @Path("{id}/members")
   public Page<GroupMemberView> members(
       @PathParam("id") long id,
-      @QueryParam("group") @ApiParam(minimum = 0) Integer group,
+      @QueryParam("group") Integer group,
       @QueryParam("page") @DefaultValue("0") @ApiParam(minimum = 0) int page,
       @QueryParam("size")
           @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
