@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-@interface ApiParam {
+public @interface ApiParam {
   /** The smallest accepted number. */
   long minimum() default Long.MIN_VALUE;
 

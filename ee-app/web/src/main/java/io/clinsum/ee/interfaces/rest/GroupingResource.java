@@ -66,6 +66,7 @@ public class GroupingResource {
   /** The newest grouping job, with its progress. */
   @GET
   @Path("job")
+  @Returns(status = 404, description = "No grouping job has run yet")
   public JobView job() {
     return groupings
         .latestJob()
@@ -74,6 +75,7 @@ public class GroupingResource {
 
   @GET
   @Path("latest")
+  @Returns(status = 404, description = "There is no grouping yet")
   public GroupingView latest() {
     return groupings.latest();
   }

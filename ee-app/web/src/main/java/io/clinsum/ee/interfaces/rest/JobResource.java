@@ -46,7 +46,9 @@ public class JobResource {
           @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
           int size) {
     return jobs.jobs(
-        Resources.blankToNull(kind), Resources.blankToNull(status), Resources.page(page, size));
+        Resources.filter("kind", kind),
+        Resources.filter("status", status),
+        Resources.page(page, size));
   }
 
   @GET
@@ -86,6 +88,7 @@ public class JobResource {
 
   @POST
   @Path("{id}/stop")
+  @Returns(status = 409, description = "The job has ended already")
   @RolesAllowed(Actor.ADMIN)
   public JobView stop(@PathParam("id") long id) {
     return summarization.stopJob(actor(), id);
@@ -93,6 +96,7 @@ public class JobResource {
 
   @POST
   @Path("{id}/restart")
+  @Returns(status = 409, description = "The job is still open, or succeeded")
   @RolesAllowed(Actor.ADMIN)
   public JobView restart(@PathParam("id") long id) {
     return summarization.restartJob(actor(), id);

@@ -97,8 +97,8 @@ public class NoteResource {
           @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
           int size) {
     return notes.list(
-        Resources.blankToNull(patientId),
-        Resources.blankToNull(noteType),
+        Resources.filter("patientId", patientId),
+        Resources.filter("noteType", noteType),
         Resources.instant("from", from),
         Resources.instant("to", to),
         Resources.page(page, size));

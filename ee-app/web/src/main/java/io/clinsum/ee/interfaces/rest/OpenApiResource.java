@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -492,6 +493,11 @@ public class OpenApiResource {
       JsonArrayBuilder required = Json.createArrayBuilder();
       for (RecordComponent c : type.getRecordComponents()) {
         JsonObjectBuilder prop = schema(c.getType());
+        if (Collection.class.isAssignableFrom(c.getType())
+            && c.getGenericType() instanceof ParameterizedType element
+            && element.getActualTypeArguments()[0] instanceof Class<?> item) {
+          prop.add("items", schema(item));
+        }
         Size size = annotation(c, Size.class);
         if (size != null && c.getType() == String.class) {
           prop.add("maxLength", size.max());

@@ -35,7 +35,7 @@ public class PatientResource {
           @DefaultValue(Resources.DEFAULT_PAGE_SIZE)
           @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
           int size) {
-    return notes.patients(Resources.blankToNull(prefix), Resources.page(page, size));
+    return notes.patients(Resources.filter("prefix", prefix), Resources.page(page, size));
   }
 
   @GET
@@ -47,7 +47,7 @@ public class PatientResource {
   @GET
   @Path("{patientId}")
   public PatientView patient(@PathParam("patientId") String patientId) {
-    return notes.patient(patientId);
+    return notes.patient(Resources.text("patientId", patientId));
   }
 
   /** The group of patient number {@code number} in the newest grouping that includes them. */
@@ -61,6 +61,6 @@ public class PatientResource {
   @GET
   @Path("{patientId}/group")
   public PatientGroupView group(@PathParam("patientId") String patientId) {
-    return groupings.patientGroup(patientId);
+    return groupings.patientGroup(Resources.text("patientId", patientId));
   }
 }

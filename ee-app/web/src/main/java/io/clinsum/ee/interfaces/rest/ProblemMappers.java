@@ -88,15 +88,27 @@ final class ProblemMappers {
           .build();
     }
 
-    /** The last node of the path: {@code create.body.text} → {@code text}. */
+    /**
+     * The last property or parameter of the path: {@code create.body.text} → {@code text}; an
+     * element of a collection is named by its collection ({@code roles[].<iterable element>} →
+     * {@code roles}).
+     */
     private static String field(ConstraintViolation<?> v) {
-      String path = v.getPropertyPath().toString();
-      int dot = path.lastIndexOf('.');
-      return dot < 0 ? path : path.substring(dot + 1);
+      String name = v.getPropertyPath().toString();
+      for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+        if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+            || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+          name = node.getName();
+        }
+      }
+      return name;
     }
   }
 
-  /** Errors the runtime raises itself (404 for unknown paths, 405, 406, 415, bad JSON). */
+  /**
+   * Errors the runtime raises itself (404 for unknown paths, 405, 406, 415, bad JSON, a parameter
+   * that does not convert to its type).
+   */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {
     @Override
@@ -111,6 +123,15 @@ final class ProblemMappers {
                 + (cause != null && cause.getMessage() != null
                     ? ": " + firstLine(cause.getMessage())
                     : ""));
+      }
+      if (r.getStatus() == 404 && cause != null) {
+        // JAX-RS answers 404 when a path or query parameter does not convert to its type
+        // (size=abc); an unknown path has no cause. For an API client that is a bad request.
+        return Problems.of(
+            Status.BAD_REQUEST,
+            "Invalid request",
+            "A parameter is not of its documented type: "
+                + firstLine(String.valueOf(e.getMessage())));
       }
       Response.StatusType status = r.getStatusInfo();
       return Problems.of(

@@ -27,8 +27,24 @@ final class Resources {
     }
   }
 
-  static String blankToNull(String s) {
+  private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A filter given as text: null when blank; else as {@link #text}. */
+  static String filter(String name, String value) {
+    return blankToNull(text(name, value));
+  }
+
+  /**
+   * A text parameter as it is; 400 when it holds U+0000, which PostgreSQL can neither compare nor
+   * store (the query would fail: a 500 that Schemathesis found).
+   */
+  static String text(String name, String value) {
+    if (value != null && value.indexOf('\u0000') >= 0) {
+      throw new InvalidInputException(name, "must not contain the NUL character (U+0000)");
+    }
+    return value;
   }
 
   /** The version in an {@code If-Match} header: {@code "3"}, {@code W/"3"} or {@code 3}. */

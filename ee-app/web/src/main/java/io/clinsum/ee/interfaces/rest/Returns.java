@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @Repeatable(Returns.All.class)
-@interface Returns {
+public @interface Returns {
   /** The HTTP status. */
   int status();
 
@@ -28,14 +28,14 @@ import java.lang.annotation.Target;
   String description() default "";
 
   /** Marks the default for {@link #type()}. */
-  final class Default {
+  public static final class Default {
     private Default() {}
   }
 
   /** The container of repeated {@link Returns}. */
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.METHOD)
-  @interface All {
+  public @interface All {
     Returns[] value();
   }
 }

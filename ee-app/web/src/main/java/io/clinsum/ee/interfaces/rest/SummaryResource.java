@@ -69,10 +69,10 @@ public class SummaryResource {
           @ApiParam(minimum = 1, maximum = PageRequest.MAX_SIZE)
           int size) {
     return reviews.list(
-        Resources.blankToNull(state),
-        Resources.blankToNull(patientId),
-        Resources.blankToNull(noteType),
-        Resources.blankToNull(modelVersion),
+        Resources.filter("state", state),
+        Resources.filter("patientId", patientId),
+        Resources.filter("noteType", noteType),
+        Resources.filter("modelVersion", modelVersion),
         Resources.instant("from", from),
         Resources.instant("to", to),
         Resources.page(page, size));

@@ -36,7 +36,7 @@ public class UserResource {
   public record NewUser(
       @NotBlank @Size(max = 64) String username,
       @NotNull @Size(min = 5, max = 200) String password,
-      @NotEmpty Set<String> roles) {}
+      @NotEmpty Set<@NotNull String> roles) {}
 
   @GET
   public List<UserView> list() {

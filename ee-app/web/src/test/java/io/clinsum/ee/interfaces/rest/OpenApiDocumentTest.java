@@ -76,6 +76,16 @@ class OpenApiDocumentTest {
     }
   }
 
+  /** Statuses Schemathesis found undocumented (seed 786671299). */
+  @Test
+  void statusesFoundByFuzzing_areDocumented() {
+    assertThat(responses("/groupings/latest", "get").keySet()).contains("404");
+    assertThat(responses("/groupings/job", "get").keySet()).contains("404");
+    assertThat(responses("/jobs/{id}/stop", "post").keySet()).contains("409");
+    assertThat(responses("/jobs/{id}/restart", "post").keySet()).contains("409");
+    assertThat(responses("/notes", "get").keySet()).contains("400");
+  }
+
   @Test
   void links_leadToOperationsThatExist() {
     Set<String> ids = new HashSet<>();
@@ -113,6 +123,13 @@ class OpenApiDocumentTest {
           .writeObject(DOC);
     }
     assertThat(out).isNotEmptyFile();
+  }
+
+  private static JsonObject responses(String path, String method) {
+    return DOC.getJsonObject("paths")
+        .getJsonObject(path)
+        .getJsonObject(method)
+        .getJsonObject("responses");
   }
 
   private static JsonObject parameter(String path, String method, String name) {
