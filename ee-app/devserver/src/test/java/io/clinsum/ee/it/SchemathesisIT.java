@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(ClinSumServerExtension.class)
 class SchemathesisIT {
   static final int EXAMPLES = 5;
+
+  /** Scenarios (chains of linked calls) of the run across roles. */
+  static final int SCENARIOS = 60;
+
   private static final String CHECKS =
       "not_a_server_error,status_code_conformance,content_type_conformance,"
           + "response_schema_conformance";
@@ -43,7 +47,7 @@ class SchemathesisIT {
     if (!role.equals("anonymous")) {
       config.append(headers(role));
     }
-    run(server, role, config.toString(), "examples,coverage,fuzzing,stateful");
+    run(server, role, config.toString(), "examples,coverage,fuzzing,stateful", EXAMPLES, List.of());
   }
 
   /**
@@ -70,7 +74,56 @@ class SchemathesisIT {
           .append("\"\n")
           .append(headers(op.getValue()));
     }
-    run(server, run, config.toString(), "stateful");
+    java.sql.Timestamp start = databaseNow(server);
+    List<String> chain = new ArrayList<>();
+    for (String op :
+        List.of(
+            "NoteResource.create",
+            "NoteResource.read",
+            "NoteResource.summarize",
+            "NoteResource.summary",
+            "SummaryResource.read",
+            "SummaryResource.approve",
+            "SummaryResource.edit",
+            "SummaryResource.reject",
+            "SummaryResource.history",
+            "JobResource.summarize",
+            "JobResource.job",
+            "JobResource.errors",
+            "JobResource.stop")) {
+      chain.add("--include-operation-id");
+      chain.add(op);
+    }
+    String out = run(server, run, config.toString(), "stateful", SCENARIOS, chain);
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("API Links:\\s+(\\d+) covered").matcher(out);
+    assertThat(links.find()).as(out).isTrue();
+    assertThat(Integer.parseInt(links.group(1))).as("links followed").isGreaterThanOrEqualTo(8);
+    // The whole chain happened on real records: notes the run created, summarized and reviewed.
+    try (java.sql.Connection c = server.openJdbcConnection();
+        java.sql.PreparedStatement q =
+            c.prepareStatement(
+                "SELECT count(*) FROM summary s JOIN note n ON n.id = s.note_id"
+                    + " WHERE n.created_by = 'clinician' AND n.created_at >= ?"
+                    + " AND s.reviewer = 'reviewer' AND s.reviewed_at >= ?")) {
+      q.setTimestamp(1, start);
+      q.setTimestamp(2, start);
+      try (java.sql.ResultSet rs = q.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1))
+            .as("notes created, summarized and reviewed by the run")
+            .isPositive();
+      }
+    }
+  }
+
+  private static java.sql.Timestamp databaseNow(LocalServer server) throws Exception {
+    try (java.sql.Connection c = server.openJdbcConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT now()")) {
+      rs.next();
+      return rs.getTimestamp(1);
+    }
   }
 
   private static String headers(String user) {
@@ -79,7 +132,14 @@ class SchemathesisIT {
     return "headers = { Authorization = \"Basic " + basic + "\" }\n";
   }
 
-  private static void run(LocalServer server, String name, String config, String phases)
+  /** Runs Schemathesis and fails on any failure it reports; returns its output. */
+  private static String run(
+      LocalServer server,
+      String name,
+      String config,
+      String phases,
+      int examples,
+      List<String> filters)
       throws Exception {
     Path document = OpenApiContractIT.saveDocument(server);
     Path dir = Path.of("target", "schemathesis", name).toAbsolutePath();
@@ -101,7 +161,7 @@ class SchemathesisIT {
             "--phases",
             phases,
             "--max-examples",
-            Integer.toString(EXAMPLES),
+            Integer.toString(examples),
             "--seed",
             Long.toString(SEED),
             "--workers",
@@ -113,6 +173,7 @@ class SchemathesisIT {
             "junit",
             "--report-dir",
             dir.toString()));
+    command.addAll(filters);
     System.out.println(
         "SchemathesisIT "
             + name
@@ -146,6 +207,7 @@ class SchemathesisIT {
         .as("Schemathesis (seed " + SEED + ") found failures:\n" + out)
         .isZero();
     assertThat(out).doesNotContain("No test cases were generated");
+    return out;
   }
 
   /** The summary Schemathesis prints at the end of its output. */

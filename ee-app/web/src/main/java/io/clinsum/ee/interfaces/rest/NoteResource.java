@@ -52,15 +52,30 @@ public class NoteResource {
   @Context private SecurityContext security;
   @Context private UriInfo uri;
 
-  /** A new note. */
+  /**
+   * A new note. The patterns are what {@link io.clinsum.ee.domain.model.note.NoteRules} accepts,
+   * for the OpenAPI document; labels are shown with their ASCII letters and digits, while the rules
+   * take letters and digits of any script.
+   */
   public record NewNote(
-      @NotBlank @Size(max = 128) String patientId,
-      @Size(max = 128) String noteId,
-      @NotBlank @Size(max = 64) String noteType,
-      @Size(max = 64) String authorRole,
+      @NotBlank @Size(max = 128) @ApiParam(pattern = IDENTIFIER) String patientId,
+      @Size(max = 128) @ApiParam(pattern = IDENTIFIER) String noteId,
+      @NotBlank @Size(max = 64) @ApiParam(pattern = LABEL) String noteType,
+      @Size(max = 64) @ApiParam(pattern = LABEL) String authorRole,
       @Size(max = 128) String source,
       Instant recordedAt,
-      @NotNull @Size(max = ClinicalNote.MAX_TEXT_CHARS) String text) {}
+      @NotNull @Size(max = ClinicalNote.MAX_TEXT_CHARS) @ApiParam(pattern = TEXT) String text) {}
+
+  /** No control characters, and not only spaces. */
+  static final String IDENTIFIER =
+      "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\u0000-\\u0020\\u007f-\\u009f]"
+          + "[^\\u0000-\\u001f\\u007f-\\u009f]*$";
+
+  /** A letter or digit, then letters, digits, spaces and . _ / ( ) &amp; , + : ' # -. */
+  static final String LABEL = "^[A-Za-z0-9][A-Za-z0-9 ._/()&,+:'#-]*$";
+
+  /** No NUL, and not only white space. */
+  static final String TEXT = "^[^\\u0000]*[^\\u0000\\s][^\\u0000]*$";
 
   @POST
   @RolesAllowed(Actor.CLINICIAN)
@@ -176,17 +191,18 @@ public class NoteResource {
   @POST
   @Path("{id}/summary")
   @RolesAllowed({Actor.CLINICIAN, Actor.REVIEWER})
-  @Returns(status = 200, type = SummaryView.class, description = "The summary")
+  @Returns(status = 200, type = SummaryView.class, description = "The summary; ETag is its version")
   @Returns(status = 202, type = Queued.class, description = "Queued; GET the Location later")
   @Returns(status = 503, description = "The model cannot summarize now (Retry-After, reason)")
   public Response summarize(
       @PathParam("id") long id, @QueryParam("wait") @DefaultValue("false") boolean wait) {
     if (wait) {
-      return Response.ok(summarization.summarizeNow(actor(), id)).build();
+      SummaryView s = summarization.summarizeNow(actor(), id);
+      return Response.ok(s).tag(Long.toString(s.version())).build();
     }
     Optional<SummaryView> existing = summarization.requestSummary(actor(), id);
     if (existing.isPresent()) {
-      return Response.ok(existing.get()).build();
+      return Response.ok(existing.get()).tag(Long.toString(existing.get().version())).build();
     }
     return Response.accepted()
         .location(uri.getAbsolutePath())

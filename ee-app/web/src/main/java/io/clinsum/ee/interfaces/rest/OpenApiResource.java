@@ -190,7 +190,7 @@ public class OpenApiResource {
 
   private static Link review(String operationId) {
     return new Link(
-        operationId, Map.of("id", "$response.body#/id", "If-Match", "$response.body#/version"));
+        operationId, Map.of("id", "$response.body#/id", "If-Match", "$response.header.ETag"));
   }
 
   private static String operationId(Method m) {
@@ -425,6 +425,9 @@ public class OpenApiResource {
       if (!api.format().isEmpty()) {
         schema.add("format", api.format());
       }
+      if (!api.pattern().isEmpty()) {
+        schema.add("pattern", api.pattern());
+      }
     }
     DefaultValue def = p.getAnnotation(DefaultValue.class);
     if (def != null) {
@@ -449,7 +452,11 @@ public class OpenApiResource {
     JsonObjectBuilder content = Json.createObjectBuilder();
     for (String type :
         consumes == null ? new String[] {MediaType.APPLICATION_JSON} : consumes.value()) {
-      content.add(type, Json.createObjectBuilder().add("schema", schema(p.getType())));
+      JsonObjectBuilder schema = schema(p.getType());
+      if (p.getType().isRecord()) {
+        schema.add("additionalProperties", false); // StrictJsonBodies refuses unknown fields
+      }
+      content.add(type, Json.createObjectBuilder().add("schema", schema));
     }
     return Json.createObjectBuilder()
         .add("required", p.isAnnotationPresent(NotNull.class) || p.getType().isPrimitive())
@@ -513,6 +520,10 @@ public class OpenApiResource {
         }
         if (annotation(c, NotBlank.class) != null && c.getType() == String.class) {
           prop.add("pattern", "[^\\u0000-\\u0020]"); // what String.trim() keeps
+        }
+        ApiParam api = annotation(c, ApiParam.class);
+        if (api != null && !api.pattern().isEmpty()) {
+          prop.add("pattern", api.pattern()); // replaces the NotBlank one: it is stricter
         }
         if (annotation(c, NotEmpty.class) != null) {
           prop.add(c.getType() == String.class ? "minLength" : "minItems", 1);

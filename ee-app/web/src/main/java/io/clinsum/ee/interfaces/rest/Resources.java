@@ -9,6 +9,9 @@ import java.time.format.DateTimeParseException;
 final class Resources {
   static final String DEFAULT_PAGE_SIZE = "50";
 
+  /** What {@link #ifMatch} reads: {@code "3"}, {@code W/"3"} or {@code 3}. */
+  static final String IF_MATCH = "^(W/)?\"?[0-9]{1,18}\"?$";
+
   private Resources() {}
 
   static PageRequest page(int page, int size) {

@@ -107,7 +107,8 @@ public class SummaryResource {
   @Returns(status = 428, description = "If-Match is missing")
   public Response approve(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true, pattern = Resources.IF_MATCH)
+          String ifMatch,
       @Valid Approval body) {
     long version = Resources.ifMatch(ifMatch);
     return withTag(reviews.approve(actor(), id, version, body == null ? null : body.comment()));
@@ -126,7 +127,8 @@ public class SummaryResource {
   @Returns(status = 428, description = "If-Match is missing")
   public Response edit(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true, pattern = Resources.IF_MATCH)
+          String ifMatch,
       @NotNull @Valid Edit body) {
     long version = Resources.ifMatch(ifMatch);
     return withTag(reviews.edit(actor(), id, version, body.text(), body.comment()));
@@ -145,7 +147,8 @@ public class SummaryResource {
   @Returns(status = 428, description = "If-Match is missing")
   public Response reject(
       @PathParam("id") long id,
-      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true) String ifMatch,
+      @HeaderParam(HttpHeaders.IF_MATCH) @ApiParam(required = true, pattern = Resources.IF_MATCH)
+          String ifMatch,
       @NotNull @Valid Rejection body) {
     long version = Resources.ifMatch(ifMatch);
     return withTag(reviews.reject(actor(), id, version, body.reason()));
