@@ -9,13 +9,14 @@ import io.clinsum.ee.application.NoteView;
 import io.clinsum.ee.application.Page;
 import io.clinsum.ee.application.PageRequest;
 import io.clinsum.ee.application.PatientView;
+import io.clinsum.ee.application.port.AuditLog;
 import io.clinsum.ee.domain.model.note.ClinicalNote;
 import io.clinsum.ee.domain.model.note.NoteDetails;
 import io.clinsum.ee.domain.model.note.NoteRules;
 import io.clinsum.ee.domain.model.patient.Patient;
 import io.clinsum.ee.domain.model.summary.ReviewState;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -28,7 +29,7 @@ import java.util.Map;
 @Stateless
 public class NoteServiceBean implements NoteService {
   @PersistenceContext private EntityManager em;
-  @EJB private AuditTrail audit;
+  @Inject AuditLog audit;
 
   @Override
   public NoteView create(Actor actor, NoteDetails details) {
@@ -67,7 +68,7 @@ public class NoteServiceBean implements NoteService {
               + " look the note up or try again");
     }
     em.refresh(note);
-    audit.record(actor, AuditTrail.NOTE_CREATED, "note", note.getId(), null);
+    audit.record(actor, AuditLog.NOTE_CREATED, "note", note.getId(), null);
     return view(note, null, null, false);
   }
 
@@ -96,7 +97,7 @@ public class NoteServiceBean implements NoteService {
             .getResultStream()
             .findFirst()
             .orElse(null);
-    audit.record(actor, AuditTrail.NOTE_READ, "note", noteId, null);
+    audit.record(actor, AuditLog.NOTE_READ, "note", noteId, null);
     return summary == null
         ? view(note, null, null, true)
         : view(note, (Long) summary[0], (ReviewState) summary[1], true);

@@ -4,7 +4,7 @@ import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.ConflictException;
 import io.clinsum.ee.application.InvalidInputException;
 import io.clinsum.ee.application.UserService;
-import jakarta.ejb.EJB;
+import io.clinsum.ee.application.port.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,7 +35,7 @@ public class UserServiceBean implements UserService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Pbkdf2PasswordHash hash;
-  @EJB private AuditTrail audit;
+  @Inject AuditLog audit;
 
   @Override
   public UserView create(Actor actor, String username, char[] password, Set<String> roles) {
@@ -73,8 +73,7 @@ public class UserServiceBean implements UserService {
           .setParameter(2, role)
           .executeUpdate();
     }
-    audit.record(
-        actor, AuditTrail.USER_CREATED, "user", null, username + " " + new TreeSet<>(roles));
+    audit.record(actor, AuditLog.USER_CREATED, "user", null, username + " " + new TreeSet<>(roles));
     return new UserView(username, Set.copyOf(roles), true);
   }
 
