@@ -47,6 +47,7 @@ public final class InMemoryJobStore implements JobStore {
   private final Clock clock;
   private long nextId = 1;
   private RuntimeException failure;
+  private RuntimeException launchedFailure;
 
   public InMemoryJobStore(Clock clock) {
     this.clock = clock;
@@ -59,6 +60,11 @@ public final class InMemoryJobStore implements JobStore {
 
   public void heal() {
     failure = null;
+  }
+
+  /** The next {@link #launched} fails with {@code e}. */
+  public void failNextLaunched(RuntimeException e) {
+    launchedFailure = e;
   }
 
   private void check() {
@@ -177,6 +183,11 @@ public final class InMemoryJobStore implements JobStore {
   @Override
   public boolean launched(long jobId, long executionId, String runner) {
     check();
+    if (launchedFailure != null) {
+      RuntimeException e = launchedFailure;
+      launchedFailure = null;
+      throw e;
+    }
     Row r = rows.get(jobId);
     if (r == null || r.status != JobStatus.RUNNING || !runner.equals(r.runner)) {
       return false;
