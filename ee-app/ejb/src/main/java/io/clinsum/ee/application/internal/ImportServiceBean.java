@@ -54,7 +54,7 @@ public class ImportServiceBean implements ImportService {
   private static final Logger LOG = Logger.getLogger(ImportServiceBean.class.getName());
 
   @Resource UserTransaction tx;
-  @Inject JobStore tracker;
+  @Inject JobStore jobs;
   @Inject NoteStore notes;
   @EJB JobSupervisor supervisor;
   @Inject AuditLog audit;
@@ -67,7 +67,7 @@ public class ImportServiceBean implements ImportService {
     }
     long jobId =
         Jobs.create(
-            tracker,
+            jobs,
             NewJob.running(
                 JobKind.IMPORT,
                 actor.username(),
@@ -115,7 +115,7 @@ public class ImportServiceBean implements ImportService {
             batch.clear();
           }
           if (counts.rows - lastProgress >= PROGRESS_EVERY) {
-            tracker.progress(jobId, counts.rows - lastProgress, 0, 0);
+            jobs.progress(jobId, counts.rows - lastProgress, 0, 0);
             lastProgress = counts.rows;
           }
         }
@@ -124,7 +124,7 @@ public class ImportServiceBean implements ImportService {
         if (!(mode == ImportMode.ALL && counts.rejected > 0)) {
           counts.flush(notes.insertBatch(batch, actor.username()), batch.size());
         }
-        tracker.progress(jobId, counts.rows - lastProgress, 0, 0);
+        jobs.progress(jobId, counts.rows - lastProgress, 0, 0);
       }
       if (mode == ImportMode.ALL && counts.rejected > 0) {
         tx.rollback();
@@ -173,8 +173,8 @@ public class ImportServiceBean implements ImportService {
                 ? counts.rejected + " invalid rows; nothing was stored (mode ALL)"
                 : null;
     try {
-      tracker.progress(jobId, 0, counts.inserted, counts.rejected);
-      tracker.finishImport(jobId, JobTransition.finish(status, summary), counts.rows, kept);
+      jobs.progress(jobId, 0, counts.inserted, counts.rejected);
+      jobs.finishImport(jobId, JobTransition.finish(status, summary), counts.rows, kept);
     } catch (RuntimeException e) {
       // The notes are committed (or rolled back) already; only the job record is behind.
       LOG.warning(() -> "Import job " + jobId + ": cannot record its end: " + rootClass(e));

@@ -70,7 +70,7 @@ final class TestApp implements AutoCloseable {
     review.clock = clock;
 
     imports.tx = tx;
-    imports.tracker = jobs;
+    imports.jobs = jobs;
     imports.notes = notes;
     imports.supervisor = supervisor;
     imports.audit = audit;
