@@ -5,13 +5,16 @@ import io.clinsum.ee.application.port.StoreException;
 import io.clinsum.ee.domain.model.note.ClinicalNote;
 import io.clinsum.ee.domain.model.note.NoteDetails;
 import io.clinsum.ee.domain.model.patient.Patient;
+import io.clinsum.ee.domain.model.summary.Summary;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongPredicate;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * A {@link NoteStore} in memory. Inserts since {@link #begin()} are undone by {@link #rollback()},
@@ -24,16 +27,16 @@ public final class InMemoryNoteStore implements NoteStore {
   private final Clock clock;
   private long nextNote = 1;
   private long nextPatient = 1;
-  private LongPredicate hasSummary = id -> false;
+  private LongFunction<Optional<Summary>> summaryOf = id -> Optional.empty();
   private int failAfterBatches = -1;
 
   public InMemoryNoteStore(Clock clock) {
     this.clock = clock;
   }
 
-  /** Tells which notes have a summary, for {@link #countPending()}. */
-  public void summariesFrom(LongPredicate hasSummary) {
-    this.hasSummary = hasSummary;
+  /** Tells each note's summary, for lists and {@link #countPending()}. */
+  public void summariesFrom(LongFunction<Optional<Summary>> summaryOf) {
+    this.summaryOf = summaryOf;
   }
 
   /** Fails the batch after {@code batches} more succeeded (the database goes away). */
@@ -56,6 +59,95 @@ public final class InMemoryNoteStore implements NoteStore {
     Entities.set(n, "createdAt", clock.instant());
     notes.put(id, n);
     return n;
+  }
+
+  @Override
+  public ClinicalNote create(NoteDetails details, String createdBy) {
+    Optional<ClinicalNote> duplicate =
+        notes.values().stream()
+            .filter(
+                n ->
+                    n.getPatient().getExternalId().equals(details.patientExternalId())
+                        && n.getText().equals(details.text()))
+            .findFirst();
+    if (duplicate.isPresent()) {
+      throw new DuplicateNoteException(duplicate.get().getId());
+    }
+    return store(details, createdBy);
+  }
+
+  @Override
+  public List<Listed> page(Filter filter, int offset, int limit) {
+    return notes.values().stream()
+        .filter(matches(filter))
+        .sorted(
+            Comparator.comparing(
+                    ClinicalNote::getRecordedAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ClinicalNote::getId, Comparator.reverseOrder()))
+        .skip(offset)
+        .limit(limit)
+        .map(
+            n -> {
+              Optional<Summary> s = summaryOf.apply(n.getId());
+              return new Listed(
+                  n, s.map(Summary::getId).orElse(null), s.map(Summary::getState).orElse(null));
+            })
+        .toList();
+  }
+
+  @Override
+  public long count(Filter filter) {
+    return notes.values().stream().filter(matches(filter)).count();
+  }
+
+  private static Predicate<ClinicalNote> matches(Filter f) {
+    return n ->
+        (f.patientId() == null || n.getPatient().getExternalId().equals(f.patientId()))
+            && (f.noteType() == null || n.getNoteType().equals(f.noteType()))
+            && (f.from() == null
+                || (n.getRecordedAt() != null && !n.getRecordedAt().isBefore(f.from())))
+            && (f.to() == null
+                || (n.getRecordedAt() != null && n.getRecordedAt().isBefore(f.to())));
+  }
+
+  @Override
+  public List<PatientCounts> patients(String prefix, int offset, int limit) {
+    return patients.values().stream()
+        .filter(p -> prefix == null || p.getExternalId().startsWith(prefix))
+        .sorted(Comparator.comparing(Patient::getExternalId))
+        .skip(offset)
+        .limit(limit)
+        .map(this::counts)
+        .toList();
+  }
+
+  @Override
+  public long countPatients(String prefix) {
+    return patients(prefix, 0, Integer.MAX_VALUE).size();
+  }
+
+  @Override
+  public Optional<PatientCounts> patient(long number) {
+    return patients.values().stream()
+        .filter(p -> p.getId() == number)
+        .findFirst()
+        .map(this::counts);
+  }
+
+  @Override
+  public Optional<PatientCounts> patient(String patientId) {
+    return Optional.ofNullable(patients.get(patientId)).map(this::counts);
+  }
+
+  private PatientCounts counts(Patient p) {
+    List<ClinicalNote> theirs = notes.values().stream().filter(n -> n.getPatient() == p).toList();
+    long summarized = theirs.stream().filter(n -> summaryOf.apply(n.getId()).isPresent()).count();
+    return new PatientCounts(p, theirs.size(), summarized);
+  }
+
+  /** A stored note with every detail given. */
+  public ClinicalNote add(NoteDetails details) {
+    return store(details, "clinician");
   }
 
   @Override
@@ -93,7 +185,7 @@ public final class InMemoryNoteStore implements NoteStore {
 
   @Override
   public long countPending() {
-    return notes.keySet().stream().filter(id -> !hasSummary.test(id)).count();
+    return notes.keySet().stream().filter(id -> summaryOf.apply(id).isEmpty()).count();
   }
 
   /** A transaction begins: inserts from now on can be rolled back. */

@@ -44,7 +44,7 @@ public final class InMemorySummaryStore implements SummaryStore {
     this.notes = notes;
     this.jobs = jobs;
     this.clock = clock;
-    notes.summariesFrom(noteId -> findByNote(noteId).isPresent());
+    notes.summariesFrom(this::findByNote);
   }
 
   /** A GENERATED summary of {@code note} with {@code text}, by model "m" version "v1". */

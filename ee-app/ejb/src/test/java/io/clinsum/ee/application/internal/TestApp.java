@@ -2,6 +2,7 @@ package io.clinsum.ee.application.internal;
 
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.testing.FakeJobLauncher;
+import io.clinsum.ee.testing.FakePasswordHash;
 import io.clinsum.ee.testing.FakeUserTransaction;
 import io.clinsum.ee.testing.FixedSummarizerSource;
 import io.clinsum.ee.testing.InMemoryAuditLog;
@@ -9,6 +10,7 @@ import io.clinsum.ee.testing.InMemoryGroupingStore;
 import io.clinsum.ee.testing.InMemoryJobStore;
 import io.clinsum.ee.testing.InMemoryNoteStore;
 import io.clinsum.ee.testing.InMemorySummaryStore;
+import io.clinsum.ee.testing.InMemoryUserStore;
 import io.clinsum.ee.testing.ManualExecutor;
 import io.clinsum.ee.testing.MutableClock;
 import java.time.Instant;
@@ -40,6 +42,10 @@ final class TestApp implements AutoCloseable {
   final JobServiceBean jobService = new JobServiceBean();
   final GroupingRunner groupingRunner = new GroupingRunner();
   final GroupingServiceBean grouping = new GroupingServiceBean();
+  final NoteServiceBean noteService = new NoteServiceBean();
+  final InMemoryUserStore users = new InMemoryUserStore();
+  final FakePasswordHash hash = new FakePasswordHash();
+  final UserServiceBean userService = new UserServiceBean();
 
   TestApp() {
     this(FixedSummarizerSource.extractive());
@@ -88,6 +94,14 @@ final class TestApp implements AutoCloseable {
     grouping.store = groupings;
     grouping.runner = groupingRunner;
     grouping.audit = audit;
+
+    noteService.notes = notes;
+    noteService.summaries = summaries;
+    noteService.audit = audit;
+
+    userService.users = users;
+    userService.hash = hash;
+    userService.audit = audit;
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.clinsum.ee.domain.model.job.JobStatus;
 import io.clinsum.ee.domain.model.job.JobTransition;
 import io.clinsum.ee.domain.model.job.NewJob;
 import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
+import io.clinsum.ee.infrastructure.persistence.JpqlFilter;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -86,41 +87,25 @@ public class JdbcJobStore implements JobStore {
 
   @Override
   public List<Job> page(JobKind kind, JobStatus status, int offset, int limit) {
+    JpqlFilter filter = filter(kind, status);
     TypedQuery<Job> q =
-        bind(
-            em.createQuery(
-                "select j from Job j" + where(kind, status) + " order by j.id desc", Job.class),
-            kind,
-            status);
+        em.createQuery("select j from Job j" + filter.where() + " order by j.id desc", Job.class);
+    filter.bind(q);
     return q.setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
   @Override
   public long count(JobKind kind, JobStatus status) {
-    return bind(
-            em.createQuery("select count(j) from Job j" + where(kind, status), Long.class),
-            kind,
-            status)
-        .getSingleResult();
+    JpqlFilter filter = filter(kind, status);
+    TypedQuery<Long> q = em.createQuery("select count(j) from Job j" + filter.where(), Long.class);
+    filter.bind(q);
+    return q.getSingleResult();
   }
 
-  private static String where(JobKind kind, JobStatus status) {
-    if (kind != null && status != null) {
-      return " where j.kind = :kind and j.status = :status";
-    }
-    return kind != null
-        ? " where j.kind = :kind"
-        : status != null ? " where j.status = :status" : "";
-  }
-
-  private static <T> TypedQuery<T> bind(TypedQuery<T> q, JobKind kind, JobStatus status) {
-    if (kind != null) {
-      q.setParameter("kind", kind);
-    }
-    if (status != null) {
-      q.setParameter("status", status);
-    }
-    return q;
+  private static JpqlFilter filter(JobKind kind, JobStatus status) {
+    return new JpqlFilter()
+        .and("j.kind = :kind", "kind", kind)
+        .and("j.status = :status", "status", status);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.clinsum.ee.domain.model.summary.ReviewState;
 import io.clinsum.ee.domain.model.summary.Summary;
 import io.clinsum.ee.domain.model.summary.SummaryRevision;
 import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
+import io.clinsum.ee.infrastructure.persistence.JpqlFilter;
 import io.clinsum.ee.infrastructure.persistence.jdbc.JobRows;
 import io.clinsum.ee.infrastructure.persistence.jdbc.SummaryInsert;
 import jakarta.annotation.Resource;
@@ -20,9 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,13 +57,13 @@ public class JpaSummaryStore implements SummaryStore {
 
   @Override
   public List<Summary> page(Filter filter, int offset, int limit) {
-    Where where = where(filter);
+    JpqlFilter where = where(filter);
     // Loads each summary's note and patient in the same query (no alias on fetch joins in JPA).
     EntityGraph<Summary> graph = em.createEntityGraph(Summary.class);
     graph.addSubgraph("note").addAttributeNodes("patient");
     TypedQuery<Summary> q =
         em.createQuery(
-                "select s from Summary s" + where.jpql() + " order by s.createdAt, s.id",
+                "select s from Summary s" + where.where() + " order by s.createdAt, s.id",
                 Summary.class)
             .setHint("jakarta.persistence.fetchgraph", graph);
     where.bind(q);
@@ -73,43 +72,21 @@ public class JpaSummaryStore implements SummaryStore {
 
   @Override
   public long count(Filter filter) {
-    Where where = where(filter);
+    JpqlFilter where = where(filter);
     TypedQuery<Long> q =
-        em.createQuery("select count(s) from Summary s" + where.jpql(), Long.class);
+        em.createQuery("select count(s) from Summary s" + where.where(), Long.class);
     where.bind(q);
     return q.getSingleResult();
   }
 
-  /** A filter's JPQL conditions and their parameters. */
-  private record Where(String jpql, Map<String, Object> parameters) {
-    void bind(TypedQuery<?> q) {
-      parameters.forEach(q::setParameter);
-    }
-  }
-
-  private static Where where(Filter f) {
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    add(conditions, parameters, "s.state = :state", "state", f.state());
-    add(conditions, parameters, "s.note.patient.externalId = :patient", "patient", f.patientId());
-    add(conditions, parameters, "s.note.noteType = :type", "type", f.noteType());
-    add(conditions, parameters, "s.modelVersion = :mv", "mv", f.modelVersion());
-    add(conditions, parameters, "s.createdAt >= :from", "from", f.from());
-    add(conditions, parameters, "s.createdAt < :to", "to", f.to());
-    return new Where(
-        conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
-  }
-
-  private static void add(
-      List<String> conditions,
-      Map<String, Object> parameters,
-      String condition,
-      String name,
-      Object value) {
-    if (value != null) {
-      conditions.add(condition);
-      parameters.put(name, value);
-    }
+  private static JpqlFilter where(Filter f) {
+    return new JpqlFilter()
+        .and("s.state = :state", "state", f.state())
+        .and("s.note.patient.externalId = :patient", "patient", f.patientId())
+        .and("s.note.noteType = :type", "type", f.noteType())
+        .and("s.modelVersion = :mv", "mv", f.modelVersion())
+        .and("s.createdAt >= :from", "from", f.from())
+        .and("s.createdAt < :to", "to", f.to());
   }
 
   @Override
