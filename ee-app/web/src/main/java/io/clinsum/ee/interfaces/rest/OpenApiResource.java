@@ -46,7 +46,12 @@ import java.util.TreeMap;
 
 /**
  * The OpenAPI 3.1 document of this API, generated from the resource classes themselves (paths,
- * methods, parameters, bodies, roles), so it cannot drift from the code.
+ * methods, parameters, bodies, roles), so it cannot drift from the code. Parameters carry their
+ * type, typed default, and what {@link ApiParam} says they accept; responses are the method's
+ * success (or what {@link Returns} names), the errors every operation of its kind can give (400,
+ * 401 with the challenge, 403, 404, 406, 413, 415, 5XX), all as {@link Problem}, and links to the
+ * operations that follow. {@code OpenApiContractIT} validates it; {@code SchemathesisIT} holds the
+ * server to it.
  */
 @Path("openapi.json")
 public class OpenApiResource {
