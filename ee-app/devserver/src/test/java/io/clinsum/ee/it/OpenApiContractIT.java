@@ -129,6 +129,107 @@ class OpenApiContractIT {
     assertThat(checked).hasSizeGreaterThan(15);
   }
 
+  /**
+   * The document's links work as written: from a new note (clinician) its {@code summarize} link
+   * gives the summary, whose {@code approve} link (id from the body, If-Match from the ETag)
+   * approves it (reviewer).
+   */
+  @Test
+  void links_leadFromANewNoteToItsApprovedSummary(LocalServer server) {
+    Api api = new Api(server);
+    JsonNode doc = document(api);
+    Api.Reply created =
+        api.postJson(
+            "clinician",
+            "/notes",
+            Map.of(
+                "patientId", Api.unique("L"),
+                "noteType", "nursing",
+                "text", "Patient comfortable overnight. Obs stable. Eating and drinking well."));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+    Api.Reply summary =
+        follow(api, doc, "clinician", link(doc, "/notes", "post", "201", "summarize"), created);
+    assertThat(summary.status()).as(summary.toString()).isEqualTo(200);
+    assertThat(summary.header("ETag")).isNotNull();
+
+    Api.Reply approved =
+        follow(
+            api,
+            doc,
+            "reviewer",
+            link(doc, "/notes/{id}/summary", "post", "200", "approve"),
+            summary);
+    assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    assertThat(approved.json().get("state").asText()).isEqualTo("APPROVED");
+    assertThat(approved.json().get("noteId").asLong()).isEqualTo(created.json().get("id").asLong());
+  }
+
+  private static JsonNode link(
+      JsonNode doc, String path, String method, String status, String name) {
+    JsonNode link =
+        doc.get("paths").get(path).get(method).get("responses").get(status).get("links").get(name);
+    assertThat(link).as(method + " " + path + " " + status + " link " + name).isNotNull();
+    return link;
+  }
+
+  /** Calls the link's operation with its parameters taken from {@code from}. */
+  private static Api.Reply follow(
+      Api api, JsonNode doc, String user, JsonNode link, Api.Reply from) {
+    String operationId = link.get("operationId").asText();
+    for (Map.Entry<String, JsonNode> path : iterable(doc.get("paths"))) {
+      for (Map.Entry<String, JsonNode> op : iterable(path.getValue())) {
+        if (!op.getValue().get("operationId").asText().equals(operationId)) {
+          continue;
+        }
+        String target = path.getKey();
+        StringBuilder query = new StringBuilder();
+        List<String> headers = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> p : iterable(link.get("parameters"))) {
+          String value = resolve(p.getValue().asText(), from);
+          String in = "query";
+          for (JsonNode declared : op.getValue().get("parameters")) {
+            if (declared.get("name").asText().equals(p.getKey())) {
+              in = declared.get("in").asText();
+            }
+          }
+          switch (in) {
+            case "path" -> target = target.replace("{" + p.getKey() + "}", value);
+            case "header" -> {
+              headers.add(p.getKey());
+              headers.add(value);
+            }
+            default ->
+                query
+                    .append(query.isEmpty() ? "?" : "&")
+                    .append(p.getKey())
+                    .append('=')
+                    .append(value);
+          }
+        }
+        return api.call(
+            user,
+            op.getKey().toUpperCase(java.util.Locale.ROOT),
+            target + query,
+            "application/json",
+            op.getValue().has("requestBody") ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0],
+            headers.toArray(String[]::new));
+      }
+    }
+    throw new AssertionError("No operation " + operationId);
+  }
+
+  /** {@code $response.body#/pointer}, {@code $response.header.Name}, or a constant. */
+  private static String resolve(String expression, Api.Reply from) {
+    if (expression.startsWith("$response.body#")) {
+      return from.json().at(expression.substring("$response.body#".length())).asText();
+    }
+    if (expression.startsWith("$response.header.")) {
+      return from.header(expression.substring("$response.header.".length()));
+    }
+    return expression;
+  }
+
   private static void expect(
       Api api, String user, String path, String name, Object value, boolean refused, String at) {
     Api.Reply r =
