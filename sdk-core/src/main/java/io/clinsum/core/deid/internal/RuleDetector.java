@@ -64,7 +64,7 @@ final class RuleDetector implements PhiDetector {
   private static final Pattern VIN =
       Pattern.compile("\\b(?=[A-HJ-NPR-Z]*\\d)(?=\\d*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\\b");
   private static final Pattern LONG_NUMBER =
-      Pattern.compile("(?<![\\d.,/:-])\\d{7,}(?![\\d.,/:-])");
+      Pattern.compile("(?<![\\d.,/:-])\\d{7,}(?![\\d,/:-]|\\.\\d)");
   private static final Pattern UNIT_AFTER =
       Pattern.compile(
           "\\s?(?:units?|u\\b|iu|mg|mcg|µg|ug|g\\b|kg|ml|l\\b|cells|copies|/|%|cfu|platelets|mm3|k\\b)",
@@ -137,7 +137,7 @@ final class RuleDetector implements PhiDetector {
           "\\b(?:lives|living|lived|resides|residing|resident|moved|relocated|born|travell?ed|visiting|visited|returned|home|works)\\s+(?:in|at|to|from|of|near)\\s+([A-Z][a-z]+(?:\\s[A-Z][a-z]+){0,2})");
   private static final Pattern FACILITY =
       Pattern.compile(
-          "\\b(?:(?:St\\.?|Saint)\\s+)?(?:[A-Z][A-Za-z'’.-]+\\s+){1,4}(?:Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|Clinic|Infirmary|Nursing Home|Care Home|Care Cent(?:er|re)|Rehabilitation Cent(?:er|re)|Rehab Cent(?:er|re)|Hospice|Surgery|Health System|Healthcare|Medical Group|Practice)\\b");
+          "\\b(?:(?:St\\.?|Saint)\\s+)?(?:[A-Z][A-Za-z'’-]+\\s+){1,4}(?:Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|Clinic|Infirmary|Nursing Home|Care Home|Care Cent(?:er|re)|Rehabilitation Cent(?:er|re)|Rehab Cent(?:er|re)|Hospice|Surgery|Health System|Healthcare|Medical Group|Practice)\\b");
   private static final Pattern NAME_SUFFIX =
       Pattern.compile(
           "\\b([A-Z][a-z'’-]+(?:\\s[A-Z]\\.)?\\s[A-Z][A-Za-z'’-]+),?\\s(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PhD|MBBS|MBChB|FRCP|FRCS|DDS|LPN|CNA|APRN|CRNA|RPh|PharmD)\\b");
@@ -159,6 +159,8 @@ final class RuleDetector implements PhiDetector {
           "dame",
           "nurse",
           "sister");
+  private static final Set<String> ABBREVIATED_TITLES =
+      Set.of("dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr");
   private static final Set<String> CUES =
       Set.of(
           "patient",
@@ -197,7 +199,6 @@ final class RuleDetector implements PhiDetector {
           "rn",
           "lpn",
           "np",
-          "cc",
           "dear",
           "interpreter",
           "aide",
@@ -360,7 +361,18 @@ final class RuleDetector implements PhiDetector {
           "protocol",
           "regimen",
           "tract",
-          "effect");
+          "effect",
+          "clamps",
+          "retractors",
+          "sutures",
+          "stitches",
+          "tubes",
+          "catheters",
+          "drains",
+          "scientific",
+          "silk",
+          "ii",
+          "iii");
 
   private final Lexicon lex;
   private final Set<String> regions;
@@ -378,89 +390,260 @@ final class RuleDetector implements PhiDetector {
     return out;
   }
 
+  // Triggers: which anchored patterns to try at a word, by the word in lower case.
+  private static final int T_LABEL = 1;
+  private static final int T_MONTH = 2;
+  private static final int T_SHORT_DATE = 4;
+  private static final int T_AGE = 8;
+  private static final int T_ZIP = 16;
+  private static final int T_ADDRESS = 32;
+  private static final int T_LOCATION = 64;
+  private static final int T_FACILITY = 128;
+  private static final int T_CREDENTIAL = 256;
+  private static final java.util.Map<String, Integer> TRIGGERS = triggers();
+
+  private static java.util.Map<String, Integer> triggers() {
+    java.util.Map<String, Integer> t = new java.util.HashMap<>();
+    java.util.function.BiConsumer<Integer, String> put =
+        (flag, words) -> {
+          for (String w : words.split(" ")) {
+            t.merge(w, flag, (a, b) -> a | b);
+          }
+        };
+    put.accept(
+        T_LABEL,
+        "licence license number reg registration plate vin vehicle ssn social ss mrn mr medical"
+            + " hospital unit patient pt chart record nhs chi case encounter member policy insurance"
+            + " subscriber medicaid medicare beneficiary health group account acct billing invoice"
+            + " claim lic dea npi certificate cert passport driver gmc serial s sn device implant udi"
+            + " lot model pacemaker imei");
+    put.accept(
+        T_MONTH,
+        "jan january feb february mar march apr april may jun june jul july aug august sep sept"
+            + " september oct october nov november dec december");
+    put.accept(
+        T_SHORT_DATE,
+        "on since from until till by dated date dob dod doa admitted discharged seen of");
+    put.accept(T_AGE, "aged age");
+    put.accept(
+        T_ZIP,
+        "zip postcode post postal al ak az ar ca co ct de dc fl ga hi id il in ia ks ky la me md ma"
+            + " mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy");
+    put.accept(T_ADDRESS, "flat apt apartment unit suite p");
+    put.accept(
+        T_LOCATION,
+        "lives living lived resides residing resident moved relocated born travelled traveled"
+            + " visiting visited returned home works");
+    put.accept(
+        T_FACILITY,
+        "hospital medical health clinic infirmary nursing care rehabilitation rehab hospice surgery"
+            + " healthcare practice");
+    put.accept(
+        T_CREDENTIAL, "md m do rn np pa phd mbbs mbchb frcp frcs dds lpn cna aprn crna rph pharmd");
+    return java.util.Map.copyOf(t);
+  }
+
+  /**
+   * Matchers of one call, anchored at candidate offsets; each remembers where its last match ended.
+   */
+  private static final class Anchored {
+    private final String text;
+    private final java.util.Map<Pattern, Matcher> matchers = new java.util.HashMap<>();
+    private final java.util.Map<Pattern, Integer> lastEnd = new java.util.HashMap<>();
+    private final java.util.Map<Pattern, int[]> lastMatch = new java.util.HashMap<>();
+
+    Anchored(String text) {
+      this.text = text;
+    }
+
+    Matcher matcher(Pattern p) {
+      return matchers.computeIfAbsent(
+          p, k -> k.matcher(text).useTransparentBounds(true).useAnchoringBounds(false));
+    }
+
+    /** The match of {@code p} starting exactly at {@code pos}, or null. */
+    Matcher at(Pattern p, int pos) {
+      int[] last = lastMatch.get(p);
+      if (last != null && last[0] <= pos && pos < last[1]) {
+        return null; // inside the previous match of the same pattern
+      }
+      Matcher m = matcher(p);
+      m.region(pos, text.length());
+      if (m.lookingAt()) {
+        lastMatch.put(p, new int[] {m.start(), m.end()});
+        return m;
+      }
+      return null;
+    }
+
+    /** Matches of {@code p} found in {@code from..to} that end at or after {@code minEnd}. */
+    void within(
+        Pattern p, int from, int to, int minEnd, java.util.function.Predicate<Matcher> each) {
+      Matcher m = matcher(p);
+      m.region(Math.max(0, from), Math.min(text.length(), to));
+      int last = lastEnd.getOrDefault(p, 0);
+      while (m.find()) {
+        if (m.end() >= minEnd && m.start() >= last && each.test(m)) {
+          last = m.end();
+        }
+      }
+      lastEnd.put(p, last);
+    }
+  }
+
   private void patterns(String text, List<PhiSpan> out) {
-    boolean hasAt = text.indexOf('@') >= 0;
-    if (hasAt) {
-      add(out, EMAIL.matcher(text), 0, PhiCategory.EMAIL, 0.98, "email");
-    }
-    Matcher m = URL.matcher(text);
-    while (m.find()) {
-      int end = trimPunct(text, m.start(), m.end());
-      if (hasAt && m.start() > 0 && text.charAt(m.start() - 1) == '@') {
-        continue; // the domain of an email address
-      }
-      if (end > m.start()) {
-        out.add(new PhiSpan(m.start(), end, PhiCategory.URL, 0.95, "url"));
-      }
-    }
-    add(out, IP.matcher(text), 0, PhiCategory.IP, 0.95, "ip-address");
-    add(out, SSN.matcher(text), 0, PhiCategory.SSN, 0.9, "ssn-format");
-    phones(text, US_PHONE.matcher(text), "phone-us", out);
-    phones(text, UK_PHONE.matcher(text), "phone-uk", out);
-    m = TEN_DIGITS.matcher(text);
-    while (m.find()) {
-      if (nhsChecksumValid(m.group(1) + m.group(2) + m.group(3))) {
-        boolean cue = NHS_CUE.matcher(text).region(Math.max(0, m.start() - 30), m.start()).find();
-        out.add(
-            new PhiSpan(
-                m.start(), m.end(), PhiCategory.MRN, cue ? 0.97 : 0.6, "nhs-number-checksum"));
+    int n = text.length();
+    Anchored a = new Anchored(text);
+    // digit-anchored identifiers, dates, ages, phone numbers, addresses
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+        digitAt(text, i, a, out);
+      } else if (c == '@') {
+        final int at = i;
+        a.within(
+            EMAIL,
+            at - 64,
+            at + 256,
+            at + 1,
+            m -> {
+              if (m.start() < at) {
+                out.add(new PhiSpan(m.start(), m.end(), PhiCategory.EMAIL, 0.98, "email"));
+                return true;
+              }
+              return false;
+            });
       }
     }
-    m = LABELLED_ID.matcher(text);
-    while (m.find()) {
-      PhiCategory cat = labelCategory(m);
-      int start = m.start("val");
-      int end = m.end("val");
-      while (end > start && (text.charAt(end - 1) == '-' || text.charAt(end - 1) == '/')) {
-        end--;
+    // word-anchored rules
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c)
+          || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+        i++;
+        continue;
       }
-      if (cat != null && end > start && !isUnitAfter(text, end)) {
-        out.add(new PhiSpan(start, end, cat, 0.93, "labelled-" + cat.name().toLowerCase()));
+      int s = i;
+      while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+        i++;
+      }
+      if (i - s == 17) {
+        Matcher m = a.at(VIN, s);
+        if (m != null) {
+          out.add(new PhiSpan(m.start(), m.end(), PhiCategory.VEHICLE, 0.7, "vin-format"));
+        }
+      }
+      if (!Character.isLetter(c) || i - s > 14) {
+        continue;
+      }
+      String w = Lexicon.lower(text.substring(s, i));
+      Integer flags = TRIGGERS.get(w);
+      boolean postcodeShape =
+          i - s >= 2
+              && i - s <= 4
+              && Character.isUpperCase(c)
+              && POSTCODE_HEAD.matcher(text).region(s, i).matches();
+      if (flags == null && !postcodeShape) {
+        continue;
+      }
+      int f = flags == null ? T_ZIP : flags | (postcodeShape ? T_ZIP : 0);
+      wordAt(text, s, i, f, a, out);
+    }
+    // URLs: only when the text has a scheme, www. or a common top-level domain
+    if (text.contains("://") || text.contains("www.") || hasDomain(text)) {
+      Matcher m = URL.matcher(text);
+      while (m.find()) {
+        int end = trimPunct(text, m.start(), m.end());
+        if (m.start() > 0 && text.charAt(m.start() - 1) == '@') {
+          continue; // the domain of an email address
+        }
+        if (end > m.start()) {
+          out.add(new PhiSpan(m.start(), end, PhiCategory.URL, 0.95, "url"));
+        }
       }
     }
-    add(out, VIN.matcher(text), 0, PhiCategory.VEHICLE, 0.7, "vin-format");
-    m = LONG_NUMBER.matcher(text);
-    while (m.find()) {
-      if (!isUnitAfter(text, m.end())) {
-        out.add(new PhiSpan(m.start(), m.end(), PhiCategory.OTHER_ID, 0.6, "long-number"));
+  }
+
+  private static final Pattern POSTCODE_HEAD = Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]?");
+  private static final String[] DOMAINS = {".com", ".org", ".net", ".uk", ".gov", ".edu", ".io"};
+
+  private static boolean hasDomain(String text) {
+    for (String d : DOMAINS) {
+      if (text.contains(d)) {
+        return true;
       }
     }
-    m = DATE.matcher(text);
-    while (m.find()) {
-      if (plausibleDate(text, m.start(), m.end())) {
-        out.add(new PhiSpan(m.start(), m.end(), PhiCategory.DATE, 0.9, "date"));
+    return false;
+  }
+
+  private void digitAt(String text, int p, Anchored a, List<PhiSpan> out) {
+    int alt = p > 0 && (text.charAt(p - 1) == '(' || text.charAt(p - 1) == '+') ? p - 1 : p;
+    Matcher m;
+    if ((m = a.at(IP, p)) != null) {
+      out.add(new PhiSpan(m.start(), m.end(), PhiCategory.IP, 0.95, "ip-address"));
+    }
+    if ((m = a.at(SSN, p)) != null) {
+      out.add(new PhiSpan(m.start(), m.end(), PhiCategory.SSN, 0.9, "ssn-format"));
+    }
+    for (Pattern phone : new Pattern[] {US_PHONE, UK_PHONE}) {
+      m = alt < p ? a.at(phone, alt) : null;
+      if (m == null) {
+        m = a.at(phone, p);
+      }
+      if (m != null) {
+        phone(text, m, phone == US_PHONE ? "phone-us" : "phone-uk", out);
       }
     }
-    add(out, SHORT_DATE.matcher(text), 1, PhiCategory.DATE, 0.75, "date-month-day");
-    m = AGE.matcher(text);
-    while (m.find()) {
-      int g = m.group(1) != null ? 1 : 2;
-      out.add(new PhiSpan(m.start(g), m.end(g), PhiCategory.AGE, 0.9, "age-over-89"));
+    if ((m = a.at(TEN_DIGITS, p)) != null
+        && nhsChecksumValid(m.group(1) + m.group(2) + m.group(3))) {
+      boolean cue = NHS_CUE.matcher(text).region(Math.max(0, m.start() - 30), m.start()).find();
+      out.add(
+          new PhiSpan(
+              m.start(), m.end(), PhiCategory.MRN, cue ? 0.97 : 0.6, "nhs-number-checksum"));
     }
-    m = ZIP.matcher(text);
-    while (m.find()) {
+    if ((m = a.at(LONG_NUMBER, p)) != null && !isUnitAfter(text, m.end())) {
+      out.add(new PhiSpan(m.start(), m.end(), PhiCategory.OTHER_ID, 0.6, "long-number"));
+    }
+    if ((m = a.at(DATE, p)) != null && plausibleDate(text, m.start(), m.end())) {
+      out.add(new PhiSpan(m.start(), m.end(), PhiCategory.DATE, 0.9, "date"));
+    }
+    if ((m = a.at(AGE, p)) != null && m.group(1) != null) {
+      out.add(new PhiSpan(m.start(1), m.end(1), PhiCategory.AGE, 0.9, "age-over-89"));
+    }
+    if ((m = a.at(ADDRESS, p)) != null) {
+      address(text, m, out);
+    }
+  }
+
+  private void wordAt(String text, int s, int e, int flags, Anchored a, List<PhiSpan> out) {
+    Matcher m;
+    if ((flags & T_LABEL) != 0 && (m = a.at(LABELLED_ID, s)) != null) {
+      labelled(text, m, out);
+    }
+    if ((flags & T_MONTH) != 0
+        && (m = a.at(DATE, s)) != null
+        && plausibleDate(text, m.start(), m.end())) {
+      out.add(new PhiSpan(m.start(), m.end(), PhiCategory.DATE, 0.9, "date"));
+    }
+    if ((flags & T_SHORT_DATE) != 0 && (m = a.at(SHORT_DATE, s)) != null) {
+      out.add(new PhiSpan(m.start(1), m.end(1), PhiCategory.DATE, 0.75, "date-month-day"));
+    }
+    if ((flags & T_AGE) != 0 && (m = a.at(AGE, s)) != null && m.group(2) != null) {
+      out.add(new PhiSpan(m.start(2), m.end(2), PhiCategory.AGE, 0.9, "age-over-89"));
+    }
+    if ((flags & T_ZIP) != 0 && (m = a.at(ZIP, s)) != null) {
       for (int g = 1; g <= 3; g++) {
         if (m.group(g) != null) {
           out.add(new PhiSpan(m.start(g), m.end(g), PhiCategory.ZIP, g == 3 ? 0.8 : 0.9, "zip"));
         }
       }
     }
-    m = ADDRESS.matcher(text);
-    Matcher city = CITY_AFTER_ADDRESS.matcher(text);
-    while (m.find()) {
-      out.add(new PhiSpan(m.start(), m.end(), PhiCategory.ADDRESS, 0.9, "street-address"));
-      if (city.find(m.end()) && city.start() == m.end()) {
-        String place = city.group(1);
-        if (!regions.contains(Lexicon.lower(place))) {
-          out.add(
-              new PhiSpan(city.start(1), city.end(1), PhiCategory.LOCATION, 0.85, "address-city"));
-        }
-      }
+    if ((flags & T_ADDRESS) != 0 && (m = a.at(ADDRESS, s)) != null) {
+      address(text, m, out);
     }
-    m = LOCATION_CUE.matcher(text);
-    while (m.find()) {
-      String place = m.group(1);
-      String key = Lexicon.lower(place);
+    if ((flags & T_LOCATION) != 0 && (m = a.at(LOCATION_CUE, s)) != null) {
+      String key = Lexicon.lower(m.group(1));
       String first = key.split(" ")[0];
       if (!regions.contains(key)
           && !lex.clinical.contains(first)
@@ -468,33 +651,72 @@ final class RuleDetector implements PhiDetector {
         out.add(new PhiSpan(m.start(1), m.end(1), PhiCategory.LOCATION, 0.75, "location-context"));
       }
     }
-    m = FACILITY.matcher(text);
-    while (m.find()) {
-      int start = skipGenericWords(text, m.start(), m.end());
-      if (start >= 0) {
-        out.add(new PhiSpan(start, m.end(), PhiCategory.FACILITY, 0.85, "facility-pattern"));
-      }
+    if ((flags & T_FACILITY) != 0 && Character.isUpperCase(text.charAt(s))) {
+      a.within(
+          FACILITY,
+          s - 120,
+          e + 24,
+          e,
+          fm -> {
+            int start = skipGenericWords(text, fm.start(), fm.end());
+            if (start >= 0) {
+              out.add(new PhiSpan(start, fm.end(), PhiCategory.FACILITY, 0.85, "facility-pattern"));
+            }
+            return true;
+          });
     }
-    m = NAME_SUFFIX.matcher(text);
-    while (m.find()) {
-      String firstWord = Lexicon.lower(m.group(1).split("\\s")[0]);
-      if (!lex.common.contains(firstWord) || lex.firstNames.contains(firstWord)) {
-        out.add(new PhiSpan(m.start(1), m.end(1), PhiCategory.NAME, 0.9, "name-credential"));
+    if ((flags & T_CREDENTIAL) != 0 && Character.isUpperCase(text.charAt(s))) {
+      a.within(
+          NAME_SUFFIX,
+          s - 80,
+          e + 4,
+          e,
+          nm -> {
+            String firstWord = Lexicon.lower(nm.group(1).split("\\s")[0]);
+            if (!lex.common.contains(firstWord) || lex.firstNames.contains(firstWord)) {
+              out.add(
+                  new PhiSpan(nm.start(1), nm.end(1), PhiCategory.NAME, 0.9, "name-credential"));
+            }
+            return true;
+          });
+    }
+  }
+
+  private void labelled(String text, Matcher m, List<PhiSpan> out) {
+    PhiCategory cat = labelCategory(m);
+    int start = m.start("val");
+    int end = m.end("val");
+    while (end > start && (text.charAt(end - 1) == '-' || text.charAt(end - 1) == '/')) {
+      end--;
+    }
+    if (cat != null && end > start && !isUnitAfter(text, end)) {
+      out.add(
+          new PhiSpan(
+              start, end, cat, 0.93, "labelled-" + cat.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  private void address(String text, Matcher m, List<PhiSpan> out) {
+    out.add(new PhiSpan(m.start(), m.end(), PhiCategory.ADDRESS, 0.9, "street-address"));
+    Matcher city = CITY_AFTER_ADDRESS.matcher(text);
+    if (city.find(m.end()) && city.start() == m.end()) {
+      String place = city.group(1);
+      if (!regions.contains(Lexicon.lower(place))) {
+        out.add(
+            new PhiSpan(city.start(1), city.end(1), PhiCategory.LOCATION, 0.85, "address-city"));
       }
     }
   }
 
-  private void phones(String text, Matcher m, String rule, List<PhiSpan> out) {
-    while (m.find()) {
-      boolean fax = FAX_CUE.matcher(text).region(Math.max(0, m.start() - 16), m.start()).find();
-      out.add(
-          new PhiSpan(
-              m.start(),
-              m.end(),
-              fax ? PhiCategory.FAX : PhiCategory.PHONE,
-              0.9,
-              fax ? "fax" : rule));
-    }
+  private static void phone(String text, Matcher m, String rule, List<PhiSpan> out) {
+    boolean fax = FAX_CUE.matcher(text).region(Math.max(0, m.start() - 30), m.start()).find();
+    out.add(
+        new PhiSpan(
+            m.start(),
+            m.end(),
+            fax ? PhiCategory.FAX : PhiCategory.PHONE,
+            0.9,
+            fax ? "fax" : rule));
   }
 
   private static PhiCategory labelCategory(Matcher m) {
@@ -682,15 +904,6 @@ final class RuleDetector implements PhiDetector {
     return end;
   }
 
-  private static void add(
-      List<PhiSpan> out, Matcher m, int group, PhiCategory cat, double conf, String rule) {
-    while (m.find()) {
-      if (m.group(group) != null && m.end(group) > m.start(group)) {
-        out.add(new PhiSpan(m.start(group), m.end(group), cat, conf, rule));
-      }
-    }
-  }
-
   /** The NHS number check digit: weights 10..2 on the first nine digits, modulus 11. */
   static boolean nhsChecksumValid(String digits) {
     if (digits.length() != 10) {
@@ -825,7 +1038,10 @@ final class RuleDetector implements PhiDetector {
     double conf;
     String rule;
     boolean context;
-    if (prev != null && TITLES.contains(prev) && gapIs(gap, ". ")) {
+    if (prev != null
+        && TITLES.contains(prev)
+        && (gap.equals(" ") || (ABBREVIATED_TITLES.contains(prev) && gapIs(gap, ". ")))
+        && acceptAfterCue(text, starts[t], ends[t], k)) {
       conf = 0.95;
       rule = "title-name";
       context = true;
@@ -836,7 +1052,7 @@ final class RuleDetector implements PhiDetector {
                 && t > 1
                 && BY_VERBS.contains(Lexicon.lower(text.substring(starts[t - 2], ends[t - 2]))))
             || ("with".equals(prev) && lex.firstNames.contains(k) && !lex.common.contains(k)))
-        && acceptAfterCue(k)) {
+        && acceptAfterCue(text, starts[t], ends[t], k)) {
       conf = 0.9;
       rule = "cue-name";
       context = true;
@@ -877,11 +1093,26 @@ final class RuleDetector implements PhiDetector {
     for (int u = t + 1; u < count && u < t + 4; u++) {
       String g = text.substring(ends[u - 1], starts[u]);
       boolean initial = ends[u - 1] - starts[u - 1] == 1;
-      if (!(g.equals(" ") || (initial && g.equals(". ")) || g.equals(" \""))) {
+      String uk = keys[u];
+      boolean inverted =
+          g.equals(", ")
+              && uk != null
+              && u == t + 1
+              && (lex.firstNames.contains(uk)
+                  || (context && isAllCaps(text, starts[u], ends[u]) && !lex.common.contains(uk)));
+      if (!(g.equals(" ") || (initial && g.equals(". ")) || inverted)) {
         break;
       }
-      String uk = keys[u];
-      if (uk == null || lex.clinical.contains(uk) || EPONYM_NEXT.contains(uk)) {
+      if (uk == null
+          || EPONYM_NEXT.contains(uk)
+          || (lex.clinical.contains(uk) && !lex.surnames.contains(uk))) {
+        break;
+      }
+      if (!inverted
+          && !lex.firstNames.contains(uk)
+          && !lex.surnames.contains(uk)
+          && looksLikeAbbreviation(text, starts[u], ends[u])
+          && uk.length() > 1) {
         break;
       }
       boolean nameLike =
@@ -913,11 +1144,48 @@ final class RuleDetector implements PhiDetector {
     return last + 1;
   }
 
-  private boolean acceptAfterCue(String k) {
-    if (lex.clinical.contains(k) || TITLES.contains(k) || CUES.contains(k)) {
+  private boolean acceptAfterCue(String text, int s, int e, String k) {
+    boolean named = lex.firstNames.contains(k) || lex.surnames.contains(k);
+    if ((lex.clinical.contains(k) && !named) || TITLES.contains(k) || CUES.contains(k)) {
       return false;
     }
+    if (!lex.firstNames.contains(k)
+        && !lex.surnames.contains(k)
+        && looksLikeAbbreviation(text, s, e)) {
+      return false; // "RUQ", "Hb", "BGL"
+    }
     return lex.firstNames.contains(k) || lex.surnames.contains(k) || !lex.common.contains(k);
+  }
+
+  /** Two or more capitals in a short word, other than Mc/Mac/O' names: an abbreviation. */
+  private static boolean looksLikeAbbreviation(String text, int s, int e) {
+    if (e - s == 1) {
+      return false;
+    }
+    int upper = 0;
+    int letters = 0;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      } else if (Character.isDigit(c)) {
+        return true; // "X5029135", "SpO2"
+      }
+    }
+    if (upper == letters) {
+      return letters <= 4;
+    }
+    if (upper >= 2) {
+      String w = text.substring(s, e);
+      if (w.matches("[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+")) {
+        return false; // double-barrelled: Vasquez-Ortiz
+      }
+      return !w.matches("(?:Mc|Mac|O'|O’|D'|De|Van|Von|La|Le)[A-Z][a-z]+");
+    }
+    return e - s <= 2;
   }
 
   private boolean nextIsSurname(
