@@ -9,14 +9,21 @@ import java.util.Optional;
  *
  * @param text the masked text
  * @param spans the PHI found, in order, with offsets into the <em>original</em> text
+ * @param replacements the same spans, in the same order, with offsets into the masked {@link
+ *     #text()} (to highlight what was replaced; empty ranges are not kept, so in {@link
+ *     MaskingMode#REMOVE} mode this list is empty)
  * @param reidentificationMap surrogate → original values, present only when the deidentifier was
  *     built with {@link Deidentifier.Builder#keepReidentificationMap(boolean)}
  */
 public record DeidentifiedText(
-    String text, List<PhiSpan> spans, Optional<ReidentificationMap> reidentificationMap) {
+    String text,
+    List<PhiSpan> spans,
+    List<PhiSpan> replacements,
+    Optional<ReidentificationMap> reidentificationMap) {
   public DeidentifiedText {
     Objects.requireNonNull(text, "text");
     spans = List.copyOf(spans);
+    replacements = List.copyOf(replacements);
     Objects.requireNonNull(reidentificationMap, "reidentificationMap");
   }
 

@@ -157,6 +157,7 @@ public final class RuleBasedDeidentifier implements Deidentifier {
               ? new Surrogates(secret, patientKey, surrogateFirst, surrogateLast)
               : null;
       StringBuilder out = new StringBuilder(text.length() + 16);
+      List<PhiSpan> replacements = new ArrayList<>(spans.size());
       int at = 0;
       for (PhiSpan s : spans) {
         out.append(text, at, s.start());
@@ -167,7 +168,12 @@ public final class RuleBasedDeidentifier implements Deidentifier {
               case REMOVE -> "";
               case SURROGATE -> surrogates.surrogate(s.category(), original, false);
             };
+        int replacedAt = out.length();
         out.append(replacement);
+        if (!replacement.isEmpty()) {
+          replacements.add(
+              new PhiSpan(replacedAt, out.length(), s.category(), s.confidence(), s.rule()));
+        }
         if (reverse != null
             && mode == MaskingMode.SURROGATE
             && !replacement.equals(s.category().tag())) {
@@ -186,6 +192,7 @@ public final class RuleBasedDeidentifier implements Deidentifier {
       return new DeidentifiedText(
           out.toString(),
           spans,
+          replacements,
           reverse == null ? Optional.empty() : Optional.of(new ReidentificationMap(reverse)));
     } catch (ClinSumException e) {
       throw e;
