@@ -102,7 +102,8 @@ class DeidCommandTest {
     }
     // reverse video on (ESC[7m) and off (ESC[27m) around each tag, then reset
     assertThat(out.toString())
-        .contains("Mrs. \u001B[7m[NAME]\u001B[27m\u001B[0m, DOB \u001B[7m[DATE]\u001B[27m\u001B[0m.");
+        .contains(
+            "Mrs. \u001B[7m[NAME]\u001B[27m\u001B[0m, DOB \u001B[7m[DATE]\u001B[27m\u001B[0m.");
   }
 
   @Test
