@@ -33,6 +33,25 @@ class ModuleNamesTest {
     }
   }
 
+  @Test
+  void testJars_haveNamesOfTheirOwn() throws IOException {
+    for (String[] jar :
+        new String[][] {
+          {"sdk-core", "clinsum-sdk-core", "io.clinsum.core.testkit"},
+          {"sdk-sagemaker", "clinsum-sdk-sagemaker", "io.clinsum.sagemaker.testkit"}
+        }) {
+      Path file =
+          Modules.root()
+              .resolve(jar[0])
+              .resolve("target/" + jar[1] + "-" + Modules.version() + "-tests.jar");
+      try (JarFile tests = new JarFile(file.toFile())) {
+        assertThat(tests.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+            .as(file.toString())
+            .isEqualTo(jar[2]);
+      }
+    }
+  }
+
   /** The module's main jar: not its tests, sources or javadoc jar, nor the shaded CLI. */
   private static Path mainJar(Modules.Module m) throws IOException {
     Path target = Modules.root().resolve(m.folder()).resolve("target");

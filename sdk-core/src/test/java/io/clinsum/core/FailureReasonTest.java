@@ -17,6 +17,8 @@ class FailureReasonTest {
     assertThat(new ConfigurationException("no backend").reason())
         .isEqualTo(FailureReason.CONFIGURATION);
     assertThat(new SummarizerClosedException("onnx").reason()).isEqualTo(FailureReason.CLOSED);
+    assertThat(new io.clinsum.core.embedding.EmbedderClosedException("minilm").reason())
+        .isEqualTo(FailureReason.CLOSED);
     assertThat(new BackendException("onnx", "bug").reason()).isEqualTo(FailureReason.INTERNAL);
     assertThat(new ClinSumException("bug").reason()).isEqualTo(FailureReason.INTERNAL);
     assertThat(

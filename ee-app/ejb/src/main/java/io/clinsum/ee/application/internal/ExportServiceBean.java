@@ -4,37 +4,26 @@ import io.clinsum.core.dataset.DatasetFormat;
 import io.clinsum.core.dataset.DatasetWriter;
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.ExportService;
-import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
+import io.clinsum.ee.application.port.AuditLog;
+import io.clinsum.ee.application.port.SummaryStore;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 @Stateless
 public class ExportServiceBean implements ExportService {
-  private static final String QUERY =
-      "SELECT n.text, s.text FROM summary s JOIN note n ON n.id = s.note_id"
-          + " WHERE s.state IN ('APPROVED', 'EDITED') ORDER BY s.id";
-
-  @Resource(lookup = SchemaMigrator.DATASOURCE)
-  private DataSource dataSource;
-
-  @EJB private AuditTrail audit;
+  @Inject SummaryStore summaries;
+  @Inject AuditLog audit;
 
   @Override
   public long writeFineTuningCsv(Actor actor, OutputStream out) {
-    audit.recordNow(actor, AuditTrail.EXPORTED, "summary", null, "fine-tuning export started");
-    long rows = 0;
+    audit.recordNow(actor, AuditLog.EXPORTED, "summary", null, "fine-tuning export started");
+    long rows;
     // The caller owns the stream: the writer may flush it but not close it.
     OutputStream kept =
         new FilterOutputStream(out) {
@@ -48,24 +37,21 @@ public class ExportServiceBean implements ExportService {
             flush();
           }
         };
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(QUERY);
-        DatasetWriter writer =
-            DatasetWriter.open(kept, DatasetFormat.CSV, List.of("note", "summary"), true)) {
-      ps.setFetchSize(500);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          writer.writeRow(Map.of("note", rs.getString(1), "summary", rs.getString(2)));
-          rows++;
+    try (DatasetWriter writer =
+        DatasetWriter.open(kept, DatasetFormat.CSV, List.of("note", "summary"), true)) {
+      rows =
+          summaries.exportReviewed(
+              (note, summary) -> writer.writeRow(Map.of("note", note, "summary", summary)));
+    } catch (RuntimeException e) {
+      // The store may hand the writer's failure back wrapped by the container.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof UncheckedIOException) {
+          throw new IllegalStateException("Export failed: the client went away", e);
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Export failed: " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new IllegalStateException("Export failed: the client went away", e);
+      throw e;
     }
-    audit.record(
-        actor, AuditTrail.EXPORTED, "summary", null, rows + " reviewed summaries exported");
+    audit.record(actor, AuditLog.EXPORTED, "summary", null, rows + " reviewed summaries exported");
     return rows;
   }
 }

@@ -1,12 +1,13 @@
 package io.clinsum.ee.application.internal;
 
+import io.clinsum.ee.application.port.EmbedderSource;
+import io.clinsum.ee.application.port.GroupingStore;
+import io.clinsum.ee.application.port.GroupingStore.PatientSummaries;
+import io.clinsum.ee.application.port.JobStore;
 import io.clinsum.ee.domain.model.job.Job;
 import io.clinsum.ee.domain.model.job.JobKind;
 import io.clinsum.ee.domain.model.job.JobStatus;
-import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
-import io.clinsum.ee.infrastructure.persistence.jdbc.GroupingRows;
-import io.clinsum.ee.infrastructure.persistence.jdbc.GroupingRows.PatientSummaries;
-import io.clinsum.ee.infrastructure.summarizer.ConfiguredEmbedder;
+import io.clinsum.ee.domain.model.job.JobTransition;
 import io.clinsum.grouping.Grouping;
 import io.clinsum.grouping.GroupingOptions;
 import io.clinsum.grouping.PatientGrouper;
@@ -15,23 +16,19 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Runs grouping jobs on the managed executor: reads every patient's summaries, embeds and groups
@@ -53,14 +50,13 @@ public class GroupingRunner {
   private final String runner = UUID.randomUUID().toString();
   private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
-  @PersistenceContext private EntityManager em;
-  @EJB private JobTracker tracker;
-  @EJB private GroupingStore store;
-  @EJB private ConfiguredEmbedder embedder;
-  @Resource private ManagedExecutorService executor;
+  @Inject JobStore tracker;
+  @Inject GroupingStore store;
+  @Inject EmbedderSource embedder;
 
-  @Resource(lookup = SchemaMigrator.DATASOURCE)
-  private DataSource dataSource;
+  /** The server's default managed executor: background work with the application's context. */
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
 
   /** Claims QUEUED job {@code jobId} and runs it in the background. */
   public synchronized void launch(long jobId, String parameters, String createdBy) {
@@ -80,21 +76,15 @@ public class GroupingRunner {
   }
 
   private void run(long jobId, String parameters, String createdBy) {
-    List<JobStatus> running = List.of(JobStatus.RUNNING);
     try {
-      List<PatientSummaries> input;
-      long allPatients;
-      try (Connection c = dataSource.getConnection()) {
-        input = GroupingRows.patientSummaries(c);
-        allPatients = GroupingRows.patients(c);
-      }
+      List<PatientSummaries> input = store.patientSummaries();
+      long allPatients = store.patients();
       if (input.isEmpty()) {
-        tracker.transition(
+        tracker.apply(
             jobId,
-            running,
-            JobStatus.FAILED,
-            "No patient has a summary to group by yet: summarize notes first (rejected summaries"
-                + " are left out)");
+            JobTransition.fail(
+                "No patient has a summary to group by yet: summarize notes first (rejected summaries"
+                    + " are left out)"));
         return;
       }
       List<PatientTexts> patients = new ArrayList<>(input.size());
@@ -136,7 +126,7 @@ public class GroupingRunner {
                   + " ("
                   + numbers.length
                   + " patients)");
-    } catch (RuntimeException | java.sql.SQLException e) {
+    } catch (RuntimeException e) {
       // Messages from the SDK and the database describe the failure, never a summary's text.
       LOG.warning(
           () ->
@@ -145,11 +135,8 @@ public class GroupingRunner {
                   + " failed: "
                   + Failures.rootCause(e).getClass().getSimpleName());
       try {
-        tracker.transition(
-            jobId,
-            running,
-            JobStatus.FAILED,
-            "Grouping failed: " + Failures.rootCause(e).getMessage());
+        tracker.apply(
+            jobId, JobTransition.fail("Grouping failed: " + Failures.rootCause(e).getMessage()));
       } catch (RuntimeException alsoFailed) {
         LOG.warning(() -> "Cannot mark grouping job " + jobId + " failed; it will be retried");
       }
@@ -161,7 +148,7 @@ public class GroupingRunner {
   synchronized void supervise() {
     List<Job> jobs;
     try {
-      jobs = OpenJobs.of(em, JobKind.GROUP);
+      jobs = tracker.open(JobKind.GROUP);
     } catch (RuntimeException e) {
       return; // the database is away; the next tick retries
     }
@@ -175,11 +162,9 @@ public class GroupingRunner {
           continue;
         }
         if (job.getAttempts() >= MAX_ATTEMPTS) {
-          tracker.transition(
+          tracker.apply(
               job.getId(),
-              List.of(JobStatus.QUEUED),
-              JobStatus.FAILED,
-              "Gave up after " + job.getAttempts() + " interrupted attempts");
+              JobTransition.giveUp("Gave up after " + job.getAttempts() + " interrupted attempts"));
           continue;
         }
         LOG.info(() -> "Resuming grouping job " + job.getId());

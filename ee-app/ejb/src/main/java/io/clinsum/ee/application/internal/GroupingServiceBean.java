@@ -10,34 +10,25 @@ import io.clinsum.ee.application.NotFoundException;
 import io.clinsum.ee.application.Page;
 import io.clinsum.ee.application.PageRequest;
 import io.clinsum.ee.application.PatientGroupView;
-import io.clinsum.ee.domain.model.job.Job;
+import io.clinsum.ee.application.port.AuditLog;
+import io.clinsum.ee.application.port.GroupingStore;
+import io.clinsum.ee.application.port.JobStore;
 import io.clinsum.ee.domain.model.job.JobKind;
-import io.clinsum.ee.domain.model.job.JobStatus;
-import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
-import io.clinsum.ee.infrastructure.persistence.jdbc.GroupingRows;
-import jakarta.annotation.Resource;
+import io.clinsum.ee.domain.model.job.NewJob;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
+import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 @Stateless
 public class GroupingServiceBean implements GroupingService {
   static final int MAX_K = 200;
 
-  @PersistenceContext private EntityManager em;
-  @EJB private JobTracker tracker;
-  @EJB private GroupingRunner runner;
-  @EJB private AuditTrail audit;
-
-  @Resource(lookup = SchemaMigrator.DATASOURCE)
-  private DataSource dataSource;
+  @Inject JobStore jobs;
+  @Inject GroupingStore store;
+  @EJB GroupingRunner runner;
+  @Inject AuditLog audit;
 
   @Override
   public JobView regroup(Actor actor, String algorithm, Integer k) {
@@ -53,44 +44,32 @@ public class GroupingServiceBean implements GroupingService {
       throw new InvalidInputException("k", "applies to kmeans only; hdbscan finds k itself");
     }
     String parameters = "algorithm=" + a + (k == null ? "" : ";k=" + k);
-    long jobId = tracker.create(JobKind.GROUP, JobStatus.QUEUED, actor.username(), parameters);
-    audit.record(actor, AuditTrail.JOB_CHANGED, "job", jobId, "regroup " + parameters);
+    long jobId = Jobs.create(jobs, NewJob.queued(JobKind.GROUP, actor.username(), parameters));
+    audit.record(actor, AuditLog.JOB_CHANGED, "job", jobId, "regroup " + parameters);
     runner.launch(jobId, parameters, actor.username());
-    Job job = em.find(Job.class, jobId);
-    em.refresh(job);
-    return Views.job(job);
+    return Jobs.view(jobs, jobId);
   }
 
   @Override
   public Optional<JobView> latestJob() {
-    return em.createQuery("select j from Job j where j.kind = :kind order by j.id desc", Job.class)
-        .setParameter("kind", JobKind.GROUP)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .map(Views::job);
+    return jobs.latest(JobKind.GROUP).map(Views::job);
   }
 
   @Override
   public Page<GroupingView> groupings(PageRequest page) {
-    return read(
-        c ->
-            new Page<>(
-                GroupingRows.page(c, page.offset(), page.size()),
-                page.page(),
-                page.size(),
-                GroupingRows.count(c)));
+    return new Page<>(
+        store.page(page.offset(), page.size()), page.page(), page.size(), store.count());
   }
 
   @Override
   public GroupingView grouping(long id) {
-    return read(c -> GroupingRows.find(c, id))
-        .orElseThrow(() -> new NotFoundException("Grouping", id));
+    return store.find(id).orElseThrow(() -> new NotFoundException("Grouping", id));
   }
 
   @Override
   public GroupingView latest() {
-    return read(GroupingRows::latest)
+    return store
+        .latest()
         .orElseThrow(
             () ->
                 new NotFoundException(
@@ -99,22 +78,21 @@ public class GroupingServiceBean implements GroupingService {
 
   @Override
   public Page<GroupMemberView> members(long groupingId, Integer group, PageRequest page) {
-    return read(
-        c -> {
-          // Only whether it exists: the console reads members page after page.
-          if (!GroupingRows.exists(c, groupingId)) {
-            throw new NotFoundException("Grouping", groupingId);
-          }
-          List<GroupMemberView> items =
-              GroupingRows.members(c, groupingId, group, page.offset(), page.size());
-          return new Page<>(
-              items, page.page(), page.size(), GroupingRows.countMembers(c, groupingId, group));
-        });
+    // Only whether it exists: the console reads members page after page.
+    if (!store.exists(groupingId)) {
+      throw new NotFoundException("Grouping", groupingId);
+    }
+    return new Page<>(
+        store.members(groupingId, group, page.offset(), page.size()),
+        page.page(),
+        page.size(),
+        store.countMembers(groupingId, group));
   }
 
   @Override
   public PatientGroupView patientGroup(String patientId) {
-    return read(c -> GroupingRows.patientGroup(c, patientId))
+    return store
+        .patientGroup(patientId)
         .orElseThrow(
             () ->
                 new NotFoundException(
@@ -125,25 +103,13 @@ public class GroupingServiceBean implements GroupingService {
 
   @Override
   public PatientGroupView patientGroup(long patientNumber) {
-    return read(c -> GroupingRows.patientGroup(c, patientNumber))
+    return store
+        .patientGroup(patientNumber)
         .orElseThrow(
             () ->
                 new NotFoundException(
                     "No grouping includes patient number "
                         + patientNumber
                         + " (unknown, or without a summary when the last grouping ran)"));
-  }
-
-  @FunctionalInterface
-  private interface Read<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T read(Read<T> read) {
-    try (Connection c = dataSource.getConnection()) {
-      return read.run(c);
-    } catch (SQLException e) {
-      throw new jakarta.ejb.EJBException("Cannot read groupings: " + e.getMessage(), e);
-    }
   }
 }

@@ -12,22 +12,25 @@ import io.clinsum.ee.application.ImportReport;
 import io.clinsum.ee.application.ImportService;
 import io.clinsum.ee.application.InvalidInputException;
 import io.clinsum.ee.application.JobErrorView;
+import io.clinsum.ee.application.port.AuditLog;
+import io.clinsum.ee.application.port.JobStore;
+import io.clinsum.ee.application.port.NoteStore;
 import io.clinsum.ee.domain.model.job.JobKind;
 import io.clinsum.ee.domain.model.job.JobStatus;
+import io.clinsum.ee.domain.model.job.JobTransition;
+import io.clinsum.ee.domain.model.job.NewJob;
 import io.clinsum.ee.domain.model.note.NoteDetails;
 import io.clinsum.ee.domain.model.note.NoteRules;
-import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
-import io.clinsum.ee.infrastructure.persistence.jdbc.NoteBatchInsert;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.io.InputStream;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -38,7 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Streams a file of notes into the database in one transaction of its own (up to an hour), {@value
@@ -51,13 +53,11 @@ public class ImportServiceBean implements ImportService {
   private static final int PROGRESS_EVERY = 10_000;
   private static final Logger LOG = Logger.getLogger(ImportServiceBean.class.getName());
 
-  @Resource(lookup = SchemaMigrator.DATASOURCE)
-  private DataSource dataSource;
-
-  @Resource private UserTransaction tx;
-  @EJB private JobTracker tracker;
-  @EJB private JobSupervisor supervisor;
-  @EJB private AuditTrail audit;
+  @Resource UserTransaction tx;
+  @Inject JobStore jobs;
+  @Inject NoteStore notes;
+  @EJB JobSupervisor supervisor;
+  @Inject AuditLog audit;
 
   @Override
   public ImportReport importNotes(
@@ -66,12 +66,13 @@ public class ImportServiceBean implements ImportService {
       throw new InvalidInputException("format", "must be csv or jsonl");
     }
     long jobId =
-        tracker.create(
-            JobKind.IMPORT,
-            JobStatus.RUNNING,
-            actor.username(),
-            "format=" + format + " mode=" + mode,
-            supervisor.runner());
+        Jobs.create(
+            jobs,
+            NewJob.running(
+                JobKind.IMPORT,
+                actor.username(),
+                "format=" + format + " mode=" + mode,
+                supervisor.runner()));
     supervisor.importStarted(jobId);
     try {
       return importInto(jobId, actor, in, format, mode, source);
@@ -94,8 +95,7 @@ public class ImportServiceBean implements ImportService {
     try {
       tx.setTransactionTimeout(3600);
       tx.begin();
-      try (Connection c = dataSource.getConnection();
-          DatasetReader reader = DatasetReader.open(in, format, options(), source)) {
+      try (DatasetReader reader = DatasetReader.open(in, format, options(), source)) {
         List<NoteDetails> batch = new ArrayList<>(BATCH);
         long lastProgress = 0;
         while (reader.hasNext()) {
@@ -111,20 +111,20 @@ public class ImportServiceBean implements ImportService {
           }
           batch.add(details);
           if (batch.size() == BATCH) {
-            counts.flush(NoteBatchInsert.insert(c, batch, actor.username()), batch.size());
+            counts.flush(notes.insertBatch(batch, actor.username()), batch.size());
             batch.clear();
           }
           if (counts.rows - lastProgress >= PROGRESS_EVERY) {
-            tracker.progress(jobId, counts.rows - lastProgress, 0, 0);
+            jobs.progress(jobId, counts.rows - lastProgress, 0, 0);
             lastProgress = counts.rows;
           }
         }
         counts.rows = reader.rowsRead();
         drainIssues(reader, counts, errors);
         if (!(mode == ImportMode.ALL && counts.rejected > 0)) {
-          counts.flush(NoteBatchInsert.insert(c, batch, actor.username()), batch.size());
+          counts.flush(notes.insertBatch(batch, actor.username()), batch.size());
         }
-        tracker.progress(jobId, counts.rows - lastProgress, 0, 0);
+        jobs.progress(jobId, counts.rows - lastProgress, 0, 0);
       }
       if (mode == ImportMode.ALL && counts.rejected > 0) {
         tx.rollback();
@@ -133,7 +133,7 @@ public class ImportServiceBean implements ImportService {
       } else {
         audit.record(
             actor,
-            AuditTrail.NOTES_IMPORTED,
+            AuditLog.NOTES_IMPORTED,
             "job",
             jobId,
             counts.inserted + " notes from " + source);
@@ -173,8 +173,8 @@ public class ImportServiceBean implements ImportService {
                 ? counts.rejected + " invalid rows; nothing was stored (mode ALL)"
                 : null;
     try {
-      tracker.progress(jobId, 0, counts.inserted, counts.rejected);
-      tracker.finishImport(jobId, status, counts.rows, summary, kept);
+      jobs.progress(jobId, 0, counts.inserted, counts.rejected);
+      jobs.finishImport(jobId, JobTransition.finish(status, summary), counts.rows, kept);
     } catch (RuntimeException e) {
       // The notes are committed (or rolled back) already; only the job record is behind.
       LOG.warning(() -> "Import job " + jobId + ": cannot record its end: " + rootClass(e));

@@ -10,21 +10,27 @@ import io.clinsum.ee.application.NotFoundException;
 import io.clinsum.ee.application.SummarizationService;
 import io.clinsum.ee.application.SummaryView;
 import io.clinsum.ee.application.UnavailableException;
-import io.clinsum.ee.application.internal.SummaryProducer.PendingNote;
+import io.clinsum.ee.application.port.AuditLog;
+import io.clinsum.ee.application.port.JobStore;
+import io.clinsum.ee.application.port.NoteStore;
+import io.clinsum.ee.application.port.StoreException;
+import io.clinsum.ee.application.port.SummarizerSource;
+import io.clinsum.ee.application.port.SummaryStore;
 import io.clinsum.ee.domain.model.job.Job;
 import io.clinsum.ee.domain.model.job.JobKind;
 import io.clinsum.ee.domain.model.job.JobStatus;
+import io.clinsum.ee.domain.model.job.JobTransition;
+import io.clinsum.ee.domain.model.job.NewJob;
 import io.clinsum.ee.domain.model.note.ClinicalNote;
+import io.clinsum.ee.domain.model.note.PendingNote;
 import io.clinsum.ee.domain.model.summary.Summary;
-import io.clinsum.ee.infrastructure.summarizer.ConfiguredSummarizer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Logger;
 
 @Stateless
@@ -32,13 +38,17 @@ public class SummarizationServiceBean implements SummarizationService {
   static final int DEFAULT_CHUNK = 16;
   private static final Logger LOG = Logger.getLogger(SummarizationServiceBean.class.getName());
 
-  @PersistenceContext private EntityManager em;
-  @EJB private SummaryProducer producer;
-  @EJB private JobSupervisor supervisor;
-  @EJB private JobTracker tracker;
-  @EJB private ConfiguredSummarizer summarizer;
-  @EJB private AuditTrail audit;
-  @Resource private ManagedExecutorService executor;
+  @EJB SummaryProducer producer;
+  @EJB JobSupervisor supervisor;
+  @Inject JobStore jobs;
+  @Inject NoteStore notes;
+  @Inject SummaryStore summaries;
+  @Inject SummarizerSource summarizer;
+  @Inject AuditLog audit;
+
+  /** The server's default managed executor: background work with the application's context. */
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService executor;
 
   @Override
   public Optional<SummaryView> requestSummary(Actor actor, long noteId) {
@@ -84,9 +94,11 @@ public class SummarizationServiceBean implements SummarizationService {
       produced =
           producer.produce(
               List.of(new PendingNote(noteId, note.getText())), null, actor.username());
-    } catch (java.sql.SQLException e) {
+    } catch (StoreException e) {
       throw new UnavailableException(
-          "The summary could not be stored (" + e.getClass().getSimpleName() + "); try again");
+          "The summary could not be stored ("
+              + Failures.rootCause(e).getClass().getSimpleName()
+              + "); try again");
     }
     return existing(noteId)
         .map(s -> Views.summary(s, false))
@@ -100,18 +112,11 @@ public class SummarizationServiceBean implements SummarizationService {
   }
 
   private ClinicalNote note(long noteId) {
-    ClinicalNote note = em.find(ClinicalNote.class, noteId);
-    if (note == null) {
-      throw new NotFoundException("Note", noteId);
-    }
-    return note;
+    return notes.find(noteId).orElseThrow(() -> new NotFoundException("Note", noteId));
   }
 
   private Optional<Summary> existing(long noteId) {
-    return em.createQuery("select s from Summary s where s.note.id = :id", Summary.class)
-        .setParameter("id", noteId)
-        .getResultStream()
-        .findFirst();
+    return summaries.findByNote(noteId);
   }
 
   @Override
@@ -121,9 +126,9 @@ public class SummarizationServiceBean implements SummarizationService {
     }
     summarizer.require();
     long jobId =
-        tracker.create(
-            JobKind.SUMMARIZE, JobStatus.QUEUED, actor.username(), "chunkSize=" + chunkSize);
-    audit.record(actor, AuditTrail.JOB_CHANGED, "job", jobId, "started");
+        Jobs.create(
+            jobs, NewJob.queued(JobKind.SUMMARIZE, actor.username(), "chunkSize=" + chunkSize));
+    audit.record(actor, AuditLog.JOB_CHANGED, "job", jobId, "started");
     supervisor.launch(jobId, chunkSize);
     return view(jobId);
   }
@@ -131,13 +136,12 @@ public class SummarizationServiceBean implements SummarizationService {
   @Override
   public JobView stopJob(Actor actor, long jobId) {
     Job job = summarizeJob(jobId);
-    if (job.getStatus().isFinal()) {
+    if (!job.canBecome(JobStatus.STOPPED)) {
       throw new ConflictException("Job " + jobId + " has already ended (" + job.getStatus() + ")");
     }
     supervisor.stop(job);
-    tracker.transition(
-        jobId, List.of(JobStatus.QUEUED, JobStatus.RUNNING), JobStatus.STOPPED, null);
-    audit.record(actor, AuditTrail.JOB_CHANGED, "job", jobId, "stopped");
+    jobs.apply(jobId, JobTransition.stop());
+    audit.record(actor, AuditLog.JOB_CHANGED, "job", jobId, "stopped");
     return view(jobId);
   }
 
@@ -148,12 +152,11 @@ public class SummarizationServiceBean implements SummarizationService {
       throw new ConflictException(
           "Job " + jobId + " is still finishing its current chunk; restart it in a moment");
     }
-    if (!tracker.transition(
-        jobId, List.of(JobStatus.FAILED, JobStatus.STOPPED), JobStatus.QUEUED, null)) {
+    if (!jobs.apply(jobId, JobTransition.restart())) {
       throw new ConflictException(
           "Job " + jobId + " is " + job.getStatus() + "; only FAILED or STOPPED jobs restart");
     }
-    audit.record(actor, AuditTrail.JOB_CHANGED, "job", jobId, "restarted");
+    audit.record(actor, AuditLog.JOB_CHANGED, "job", jobId, "restarted");
     supervisor.launch(jobId, JobSupervisor.chunkSize(job));
     return view(jobId);
   }
@@ -176,16 +179,12 @@ public class SummarizationServiceBean implements SummarizationService {
   }
 
   private Job summarizeJob(long jobId) {
-    Job job = em.find(Job.class, jobId);
-    if (job == null || job.getKind() != JobKind.SUMMARIZE) {
-      throw new NotFoundException("Summarization job", jobId);
-    }
-    return job;
+    return jobs.find(jobId)
+        .filter(job -> job.getKind() == JobKind.SUMMARIZE)
+        .orElseThrow(() -> new NotFoundException("Summarization job", jobId));
   }
 
   private JobView view(long jobId) {
-    Job job = em.find(Job.class, jobId);
-    em.refresh(job);
-    return Views.job(job);
+    return Jobs.view(jobs, jobId);
   }
 }

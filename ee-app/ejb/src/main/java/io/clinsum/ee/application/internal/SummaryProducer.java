@@ -5,20 +5,15 @@ import io.clinsum.core.SummarizationRequest;
 import io.clinsum.core.SummarizationResult;
 import io.clinsum.core.Summarizer;
 import io.clinsum.ee.application.JobErrorView;
-import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
-import io.clinsum.ee.infrastructure.persistence.jdbc.JobRows;
-import io.clinsum.ee.infrastructure.persistence.jdbc.SummaryInsert;
-import io.clinsum.ee.infrastructure.persistence.jdbc.SummaryInsert.NewSummary;
-import io.clinsum.ee.infrastructure.summarizer.ConfiguredSummarizer;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
+import io.clinsum.ee.application.port.SummarizerSource;
+import io.clinsum.ee.application.port.SummaryStore;
+import io.clinsum.ee.application.port.SummaryStore.GeneratedBatch;
+import io.clinsum.ee.domain.model.note.PendingNote;
+import io.clinsum.ee.domain.model.summary.GeneratedSummary;
 import jakarta.ejb.Stateless;
-import java.io.Serializable;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The one place summaries are made and stored, for the batch job and for single notes alike:
@@ -27,18 +22,19 @@ import javax.sql.DataSource;
  */
 @Stateless
 public class SummaryProducer {
-  /** A note waiting for its summary. */
-  public record PendingNote(long id, String text) implements Serializable {}
-
   /** What one call stored. */
   public record Produced(int stored, int failed) {}
 
-  @EJB private ConfiguredSummarizer summarizer;
+  @Inject SummarizerSource summarizer;
+  @Inject SummaryStore summaries;
 
-  @Resource(lookup = SchemaMigrator.DATASOURCE)
-  private DataSource dataSource;
-
-  public Produced produce(List<PendingNote> notes, Long jobId, String actor) throws SQLException {
+  /**
+   * Summarizes {@code notes} and stores the results.
+   *
+   * @param jobId the job to count them for; null for notes summarized on demand
+   * @throws io.clinsum.ee.application.port.StoreException when they cannot be stored
+   */
+  public Produced produce(List<PendingNote> notes, Long jobId, String actor) {
     Summarizer s = summarizer.get();
     List<SummarizationRequest> requests = new ArrayList<>(notes.size());
     for (PendingNote n : notes) {
@@ -46,7 +42,7 @@ public class SummaryProducer {
     }
     List<SummarizationOutcome> outcomes = s.summarizeEach(requests);
     String options = s.defaultOptions().toString();
-    List<NewSummary> rows = new ArrayList<>(notes.size());
+    List<GeneratedSummary> rows = new ArrayList<>(notes.size());
     List<JobErrorView> errors = new ArrayList<>();
     for (int i = 0; i < notes.size(); i++) {
       long noteId = notes.get(i).id();
@@ -54,7 +50,7 @@ public class SummaryProducer {
       if (o.succeeded()) {
         SummarizationResult r = o.result();
         rows.add(
-            new NewSummary(
+            new GeneratedSummary(
                 noteId,
                 r.text(),
                 r.backend(),
@@ -71,13 +67,8 @@ public class SummaryProducer {
         errors.add(new JobErrorView(null, noteId, null, "note " + noteId, o.error().getMessage()));
       }
     }
-    try (Connection c = dataSource.getConnection()) {
-      int stored = SummaryInsert.insert(c, rows, actor);
-      if (jobId != null) {
-        JobRows.errors(c, jobId, errors);
-        JobRows.count(c, jobId, notes.size(), stored, errors.size());
-      }
-      return new Produced(stored, errors.size());
-    }
+    int stored =
+        summaries.storeGenerated(new GeneratedBatch(rows, errors, notes.size(), jobId, actor));
+    return new Produced(stored, errors.size());
   }
 }

@@ -4,15 +4,13 @@ import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.ConflictException;
 import io.clinsum.ee.application.InvalidInputException;
 import io.clinsum.ee.application.UserService;
-import jakarta.ejb.EJB;
+import io.clinsum.ee.application.port.AuditLog;
+import io.clinsum.ee.application.port.UserStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +31,9 @@ public class UserServiceBean implements UserService {
   private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
   static final int MIN_PASSWORD = 5;
 
-  @PersistenceContext private EntityManager em;
-  @Inject private Pbkdf2PasswordHash hash;
-  @EJB private AuditTrail audit;
+  @Inject UserStore users;
+  @Inject Pbkdf2PasswordHash hash;
+  @Inject AuditLog audit;
 
   @Override
   public UserView create(Actor actor, String username, char[] password, Set<String> roles) {
@@ -53,51 +51,24 @@ public class UserServiceBean implements UserService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    if (em.createNativeQuery("SELECT 1 FROM app_user WHERE username = ?1")
-            .setParameter(1, username)
-            .getResultList()
-            .size()
-        > 0) {
+    if (users.exists(username)) {
       throw new ConflictException("User " + username + " already exists");
     }
     hash.initialize(HASH_PARAMETERS);
     String stored = hash.generate(password);
     Arrays.fill(password, '\0');
-    em.createNativeQuery("INSERT INTO app_user (username, password_hash) VALUES (?1, ?2)")
-        .setParameter(1, username)
-        .setParameter(2, stored)
-        .executeUpdate();
-    for (String role : new TreeSet<>(roles)) {
-      em.createNativeQuery("INSERT INTO app_user_role (username, role) VALUES (?1, ?2)")
-          .setParameter(1, username)
-          .setParameter(2, role)
-          .executeUpdate();
-    }
-    audit.record(
-        actor, AuditTrail.USER_CREATED, "user", null, username + " " + new TreeSet<>(roles));
+    users.insert(username, stored, roles);
+    audit.record(actor, AuditLog.USER_CREATED, "user", null, username + " " + new TreeSet<>(roles));
     return new UserView(username, Set.copyOf(roles), true);
   }
 
   @Override
   public List<UserView> list() {
-    Map<String, UserView> users = new LinkedHashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT u.username, u.enabled, string_agg(r.role, ',' ORDER BY r.role)"
-                    + " FROM app_user u LEFT JOIN app_user_role r ON r.username = u.username"
-                    + " GROUP BY u.username, u.enabled ORDER BY u.username")
-            .getResultList();
-    for (Object[] row : rows) {
-      String name = (String) row[0];
-      Set<String> roles = row[2] == null ? Set.of() : Set.of(((String) row[2]).split(","));
-      users.put(name, new UserView(name, roles, (Boolean) row[1]));
-    }
-    return List.copyOf(users.values());
+    return users.list();
   }
 
   @Override
   public boolean anyUser() {
-    return !em.createNativeQuery("SELECT 1 FROM app_user LIMIT 1").getResultList().isEmpty();
+    return users.any();
   }
 }

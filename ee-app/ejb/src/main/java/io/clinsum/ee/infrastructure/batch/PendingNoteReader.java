@@ -1,6 +1,6 @@
 package io.clinsum.ee.infrastructure.batch;
 
-import io.clinsum.ee.application.internal.SummaryProducer.PendingNote;
+import io.clinsum.ee.domain.model.note.PendingNote;
 import io.clinsum.ee.infrastructure.migration.SchemaMigrator;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemReader;

@@ -1,7 +1,7 @@
 package io.clinsum.ee.infrastructure.batch;
 
 import io.clinsum.ee.application.internal.SummaryProducer;
-import io.clinsum.ee.application.internal.SummaryProducer.PendingNote;
+import io.clinsum.ee.domain.model.note.PendingNote;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;

@@ -2,6 +2,7 @@ package io.clinsum.ee.infrastructure.summarizer;
 
 import io.clinsum.core.embedding.Embedder;
 import io.clinsum.core.embedding.Embedders;
+import io.clinsum.ee.application.port.EmbedderSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class ConfiguredEmbedder {
+public class ConfiguredEmbedder implements EmbedderSource {
   /** System property naming the embedder. */
   public static final String PROPERTY = "clinsum.embedder";
 
@@ -24,6 +25,7 @@ public class ConfiguredEmbedder {
   private Embedder embedder;
 
   /** The embedder; thread-safe. */
+  @Override
   public synchronized Embedder get() {
     if (embedder == null) {
       String name = name();

@@ -6,6 +6,7 @@ import io.clinsum.core.Summarizer;
 import io.clinsum.core.Summarizers;
 import io.clinsum.core.spi.BackendSettings;
 import io.clinsum.ee.application.UnavailableException;
+import io.clinsum.ee.application.port.SummarizerSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class ConfiguredSummarizer {
+public class ConfiguredSummarizer implements SummarizerSource {
   private static final Logger LOG = Logger.getLogger(ConfiguredSummarizer.class.getName());
 
   /** How long a failure to open the backend is remembered before the next attempt. */
@@ -41,6 +42,7 @@ public class ConfiguredSummarizer {
    * ms and then opening is tried anew, so the application recovers by itself once the files are
    * fixed.
    */
+  @Override
   public Summarizer get() {
     Summarizer s = summarizer;
     if (s == null) {
@@ -76,6 +78,7 @@ public class ConfiguredSummarizer {
    *
    * @throws UnavailableException saying why it cannot
    */
+  @Override
   public Summarizer require() {
     try {
       return get();
@@ -87,11 +90,13 @@ public class ConfiguredSummarizer {
   }
 
   /** The backend this application is configured with. */
+  @Override
   public String backendName() {
     return Summarizers.defaultBackend(BackendSettings.empty());
   }
 
   /** The settings the summarizer was opened with (empty before the first use). */
+  @Override
   public Map<String, String> settings() {
     return settings;
   }

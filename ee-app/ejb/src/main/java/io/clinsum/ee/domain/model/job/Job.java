@@ -9,9 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A long piece of work (an import, a summarization run) with its progress. Read-only here: its rows
- * change only through {@code JobRows}, whose counter updates run in the same transactions as the
- * work they count, so progress is exact after a crash.
+ * A long piece of work (an import, a summarization run, a grouping) with its progress. Read-only as
+ * an entity: its row changes only through the job store, as conditional single statements whose
+ * counter updates run in the same transactions as the work they count (so progress is exact after a
+ * crash). Which status changes exist is decided by {@link JobStatus} and {@link JobTransition}.
  */
 @Entity
 @Table(name = "job")
@@ -76,6 +77,16 @@ public class Job {
       return 1.0;
     }
     return total <= 0 ? 0.0 : Math.min(1.0, (double) processed / total);
+  }
+
+  /** Whether this job may move to {@code target} now (see {@link JobStatus#canBecome}). */
+  public boolean canBecome(JobStatus target) {
+    return status.canBecome(target);
+  }
+
+  /** Whether the job is still queued or running. */
+  public boolean isOpen() {
+    return !status.isFinal();
   }
 
   public Long getId() {

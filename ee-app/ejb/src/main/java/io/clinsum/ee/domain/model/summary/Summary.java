@@ -12,11 +12,13 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A model's summary of one note and its review. Created by the summarization tier (one row per
- * note, written with plain SQL so a re-run cannot duplicate it); changed only through the review
- * methods here, each of which yields the revision to append to the history.
+ * note, written with plain SQL so a re-run cannot duplicate it, from a {@link GeneratedSummary});
+ * changed only through the review methods here, which check the version the reviewer read and the
+ * transition ({@link ReviewState}), and yield the revision to append to the history.
  */
 @Entity
 @Table(name = "summary")
@@ -85,13 +87,26 @@ public class Summary {
 
   protected Summary() {}
 
-  /** The reviewer accepts the current text. */
-  public SummaryRevision approve(String actor, String comment, Instant at) {
-    return review(ReviewState.APPROVED, text, actor, comment, at);
+  /**
+   * The reviewer accepts the current text.
+   *
+   * @param expectedVersion the version the reviewer read
+   * @throws StaleSummaryException when the summary has changed since that version
+   * @throws IllegalReviewTransitionException when review cannot approve it now
+   */
+  public SummaryRevision approve(
+      String reviewer, long expectedVersion, String comment, Instant at) {
+    return review(ReviewState.APPROVED, text, reviewer, expectedVersion, comment, at);
   }
 
-  /** The reviewer replaces the text with a correction. */
-  public SummaryRevision edit(String actor, String newText, String comment, Instant at) {
+  /**
+   * The reviewer replaces the text with a correction.
+   *
+   * @throws IllegalArgumentException ({@code "text: ..."}) when the correction is empty or too long
+   */
+  public SummaryRevision edit(
+      String reviewer, long expectedVersion, String newText, String comment, Instant at) {
+    requireVersion(expectedVersion);
     if (newText == null || newText.isBlank()) {
       throw new IllegalArgumentException("text: an edited summary cannot be empty");
     }
@@ -99,25 +114,52 @@ public class Summary {
       throw new IllegalArgumentException(
           "text: has " + newText.length() + " characters; the limit is " + MAX_TEXT_CHARS);
     }
-    return review(ReviewState.EDITED, newText, actor, comment, at);
+    return review(ReviewState.EDITED, newText, reviewer, expectedVersion, comment, at);
   }
 
-  /** The reviewer rejects the summary; a reason is required so the next model can learn. */
-  public SummaryRevision reject(String actor, String reason, Instant at) {
+  /**
+   * The reviewer rejects the summary; a reason is required so the next model can learn.
+   *
+   * @throws IllegalArgumentException ({@code "reason: ..."}) without a reason
+   */
+  public SummaryRevision reject(String reviewer, long expectedVersion, String reason, Instant at) {
+    requireVersion(expectedVersion);
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("reason: say why the summary is rejected");
     }
-    return review(ReviewState.REJECTED, text, actor, reason, at);
+    return review(ReviewState.REJECTED, text, reviewer, expectedVersion, reason, at);
   }
 
+  /** The version check comes first: a reviewer who read an old version must read it again. */
+  private void requireVersion(long expectedVersion) {
+    if (expectedVersion != version) {
+      throw new StaleSummaryException(id == null ? 0 : id, expectedVersion, version);
+    }
+  }
+
+  /**
+   * Checks everything first (version, transition, reviewer, time), then changes state, text and
+   * review fields together, so a refused review leaves the summary as it was.
+   */
   private SummaryRevision review(
-      ReviewState newState, String newText, String actor, String comment, Instant at) {
+      ReviewState newState,
+      String newText,
+      String reviewer,
+      long expectedVersion,
+      String comment,
+      Instant at) {
+    requireVersion(expectedVersion);
+    state.requireCanBecome(newState);
+    if (reviewer == null || reviewer.isBlank()) {
+      throw new IllegalArgumentException("reviewer: a review needs the reviewer's name");
+    }
+    Objects.requireNonNull(at, "at");
     this.state = newState;
     this.text = newText;
-    this.reviewer = actor;
+    this.reviewer = reviewer;
     this.reviewedAt = at;
     this.reviewComment = comment;
-    return new SummaryRevision(this, newState, newText, actor, comment, at);
+    return new SummaryRevision(this, newState, newText, reviewer, comment, at);
   }
 
   public Long getId() {

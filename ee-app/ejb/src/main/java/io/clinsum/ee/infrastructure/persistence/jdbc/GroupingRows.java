@@ -4,6 +4,7 @@ import io.clinsum.ee.application.GroupMemberView;
 import io.clinsum.ee.application.GroupView;
 import io.clinsum.ee.application.GroupingView;
 import io.clinsum.ee.application.PatientGroupView;
+import io.clinsum.ee.application.port.GroupingStore.PatientSummaries;
 import io.clinsum.grouping.Grouping;
 import io.clinsum.grouping.Membership;
 import io.clinsum.grouping.PatientGroup;
@@ -143,9 +144,6 @@ public final class GroupingRows {
     ps.setDouble(6, cohesion);
     ps.addBatch();
   }
-
-  /** One patient's summaries, the input of a grouping. */
-  public record PatientSummaries(long patientNumber, String patientId, List<String> texts) {}
 
   /**
    * Every patient with at least one summary that was not rejected, with those summaries (as

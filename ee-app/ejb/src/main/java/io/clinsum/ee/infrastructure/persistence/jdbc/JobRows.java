@@ -1,8 +1,9 @@
 package io.clinsum.ee.infrastructure.persistence.jdbc;
 
 import io.clinsum.ee.application.JobErrorView;
-import io.clinsum.ee.domain.model.job.JobKind;
 import io.clinsum.ee.domain.model.job.JobStatus;
+import io.clinsum.ee.domain.model.job.JobTransition;
+import io.clinsum.ee.domain.model.job.NewJob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,29 +19,18 @@ import java.util.List;
 public final class JobRows {
   private JobRows() {}
 
-  /**
-   * Inserts a job and returns its id.
-   *
-   * @param runner the server running it, for a job created RUNNING; null otherwise
-   */
-  public static long insert(
-      Connection c,
-      JobKind kind,
-      JobStatus status,
-      String createdBy,
-      String parameters,
-      String runner)
-      throws SQLException {
+  /** Inserts {@code job} and returns its id. */
+  public static long insert(Connection c, NewJob job) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO job (kind, status, created_by, parameters, runner, started_at)"
                 + " VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN now() END) RETURNING id")) {
-      ps.setString(1, kind.name());
-      ps.setString(2, status.name());
-      ps.setString(3, createdBy);
-      ps.setString(4, parameters);
-      ps.setString(5, runner);
-      ps.setBoolean(6, status == JobStatus.RUNNING);
+      ps.setString(1, job.kind().name());
+      ps.setString(2, job.status().name());
+      ps.setString(3, job.createdBy());
+      ps.setString(4, job.parameters());
+      ps.setString(5, job.runner());
+      ps.setBoolean(6, job.status() == JobStatus.RUNNING);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -129,44 +119,31 @@ public final class JobRows {
   }
 
   /**
-   * Moves the job to {@code status} with {@code error}, only if it is in one of {@code from}.
+   * Applies {@code t} as one statement: the job changes only while it is in one of {@code t}'s
+   * {@code from} states (and, if {@code t} names one, still that execution). The finish time and
+   * the attempt count follow {@link JobTransition#finishes()} and {@link
+   * JobTransition#resetsAttemptsFrom(JobStatus)}.
    *
    * @return whether the row changed
    */
-  public static boolean transition(
-      Connection c, long jobId, List<JobStatus> from, JobStatus status, String error)
-      throws SQLException {
-    return transition(c, jobId, null, from, status, error);
-  }
-
-  /**
-   * {@link #transition(Connection, long, List, JobStatus, String)}, only while the job is still
-   * execution {@code executionId} (an execution that ends late must not touch its successor).
-   */
-  public static boolean transition(
-      Connection c,
-      long jobId,
-      Long executionId,
-      List<JobStatus> from,
-      JobStatus status,
-      String error)
-      throws SQLException {
+  public static boolean transition(Connection c, long jobId, JobTransition t) throws SQLException {
+    String[] resetFrom =
+        t.from().stream().filter(t::resetsAttemptsFrom).map(Enum::name).toArray(String[]::new);
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE job SET status = ?, error = ?,"
                 + " finished_at = CASE WHEN ? THEN now() END,"
-                + " attempts = CASE WHEN ? = 'QUEUED' AND status IN ('FAILED', 'STOPPED')"
-                + " THEN 0 ELSE attempts END"
+                + " attempts = CASE WHEN status = ANY (?) THEN 0 ELSE attempts END"
                 + " WHERE id = ? AND status = ANY (?)"
-                + (executionId == null ? "" : " AND execution_id = ?"))) {
-      ps.setString(1, status.name());
-      ps.setString(2, error);
-      ps.setBoolean(3, status.isFinal());
-      ps.setString(4, status.name());
+                + (t.executionId() == null ? "" : " AND execution_id = ?"))) {
+      ps.setString(1, t.to().name());
+      ps.setString(2, t.error());
+      ps.setBoolean(3, t.finishes());
+      ps.setArray(4, c.createArrayOf("varchar", resetFrom));
       ps.setLong(5, jobId);
-      ps.setArray(6, c.createArrayOf("varchar", from.stream().map(Enum::name).toArray()));
-      if (executionId != null) {
-        ps.setLong(7, executionId);
+      ps.setArray(6, c.createArrayOf("varchar", t.from().stream().map(Enum::name).toArray()));
+      if (t.executionId() != null) {
+        ps.setLong(7, t.executionId());
       }
       return ps.executeUpdate() == 1;
     }

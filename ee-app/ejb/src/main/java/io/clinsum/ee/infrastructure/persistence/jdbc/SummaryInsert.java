@@ -1,5 +1,6 @@
 package io.clinsum.ee.infrastructure.persistence.jdbc;
 
+import io.clinsum.ee.domain.model.summary.GeneratedSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,20 +13,6 @@ import java.util.List;
  * after a crash, or two jobs racing, can never store a note's summary twice.
  */
 public final class SummaryInsert {
-  /** A generated summary ready to store. */
-  public record NewSummary(
-      long noteId,
-      String text,
-      String backend,
-      String modelId,
-      String modelVersion,
-      String options,
-      long elapsedMs,
-      int inputTokens,
-      int outputTokens,
-      int chunks,
-      Long jobId) {}
-
   private static final String INSERT =
       "WITH s AS (INSERT INTO summary (note_id, generated_text, text, backend, model_id,"
           + " model_version, options, elapsed_ms, input_tokens, output_tokens, chunks, state,"
@@ -41,13 +28,13 @@ public final class SummaryInsert {
    *
    * @return how many were new
    */
-  public static int insert(Connection connection, List<NewSummary> summaries, String actor)
+  public static int insert(Connection connection, List<GeneratedSummary> summaries, String actor)
       throws SQLException {
     if (summaries.isEmpty()) {
       return 0;
     }
     try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-      for (NewSummary s : summaries) {
+      for (GeneratedSummary s : summaries) {
         int i = 1;
         ps.setLong(i++, s.noteId());
         ps.setString(i++, s.text());

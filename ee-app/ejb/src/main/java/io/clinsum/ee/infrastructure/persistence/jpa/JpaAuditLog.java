@@ -1,6 +1,7 @@
-package io.clinsum.ee.application.internal;
+package io.clinsum.ee.infrastructure.persistence.jpa;
 
 import io.clinsum.ee.application.Actor;
+import io.clinsum.ee.application.port.AuditLog;
 import io.clinsum.ee.domain.model.audit.AuditEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,34 +11,39 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 
 /**
- * Writes audit events in the caller's transaction, so an event exists exactly when the audited read
- * or change happened.
+ * The {@link AuditLog} as {@link AuditEvent} rows, written in the caller's transaction, so an event
+ * exists exactly when the audited read or change happened.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
-public class AuditTrail {
-  public static final String NOTE_READ = "NOTE_READ";
-  public static final String NOTE_CREATED = "NOTE_CREATED";
-  public static final String NOTES_IMPORTED = "NOTES_IMPORTED";
-  public static final String SUMMARY_REVIEWED = "SUMMARY_REVIEWED";
-  public static final String EXPORTED = "EXPORTED";
-  public static final String JOB_CHANGED = "JOB_CHANGED";
-  public static final String USER_CREATED = "USER_CREATED";
-
+public class JpaAuditLog implements AuditLog {
   @PersistenceContext private EntityManager em;
 
+  @Override
   public void record(Actor actor, String action, String entityType, Long entityId, String detail) {
     em.persist(
         new AuditEvent(Instant.now(), actor.username(), action, entityType, entityId, detail));
   }
 
-  /**
-   * Writes the event in a transaction of its own, committed before the caller goes on: for reads
-   * that stream data out, which must be on record even if the stream then fails.
-   */
+  @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordNow(
       Actor actor, String action, String entityType, Long entityId, String detail) {
     record(actor, action, entityType, entityId, detail);
+  }
+
+  @Override
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean recorded(String action, String entityType, long entityId) {
+    return !em.createQuery(
+            "select a.id from AuditEvent a where a.action = :action"
+                + " and a.entityType = :type and a.entityId = :id",
+            Long.class)
+        .setParameter("action", action)
+        .setParameter("type", entityType)
+        .setParameter("id", entityId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package io.clinsum.ee.application.internal;
+package io.clinsum.ee.infrastructure.persistence;
 
 import jakarta.persistence.Query;
 import java.util.LinkedHashMap;
@@ -8,12 +8,12 @@ import java.util.Map;
  * The optional filters of a list query: each condition counts only when its value is given, and the
  * same conditions and parameters serve the page query and its count.
  */
-final class JpqlFilter {
+public final class JpqlFilter {
   private final StringBuilder where = new StringBuilder(" where 1 = 1");
   private final Map<String, Object> params = new LinkedHashMap<>();
 
   /** Adds {@code and <condition>} with {@code :name} bound to {@code value}, unless it is null. */
-  JpqlFilter and(String condition, String name, Object value) {
+  public JpqlFilter and(String condition, String name, Object value) {
     if (value != null) {
       where.append(" and ").append(condition);
       params.put(name, value);
@@ -22,12 +22,12 @@ final class JpqlFilter {
   }
 
   /** The {@code where} clause, starting with a space. */
-  String where() {
+  public String where() {
     return where.toString();
   }
 
   /** Binds the parameters to every query given. */
-  void bind(Query... queries) {
+  public void bind(Query... queries) {
     for (Query q : queries) {
       params.forEach(q::setParameter);
     }
