@@ -65,6 +65,31 @@ class DeidCommandTest {
   }
 
   @Test
+  void deid_nonUtf8AndHugeNotes_goToTheErrorFileNeverToTheOutput() throws Exception {
+    Path input = dir.resolve("in.jsonl");
+    byte[] bad =
+        "{\"id\":\"bad\",\"note\":\"Mr. Smith \u00ff\"}\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    String huge = "{\"id\":\"huge\",\"note\":\"" + "Mr. Smith. ".repeat(100_000) + "\"}\n";
+    String good = "{\"id\":\"ok\",\"note\":\"Mrs. Doe called.\"}\n";
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    all.write(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    all.write(bad);
+    all.write(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(input, all.toByteArray());
+    Path output = dir.resolve("out.jsonl");
+
+    int code = run("deid", input.toString(), "-o", output.toString(), "-q");
+
+    assertThat(code).as(err.toString()).isEqualTo(ClinSumCli.EXIT_SOME_FAILED);
+    assertThat(jsonLines(output)).extracting(n -> n.get("id").asText()).containsExactly("ok");
+    assertThat(Files.readString(output)).doesNotContain("Smith");
+    List<JsonNode> errors = jsonLines(dir.resolve("out.errors.jsonl"));
+    assertThat(errors).hasSize(2);
+    assertThat(errors).anySatisfy(e -> assertThat(e.path("id").asText()).isEqualTo("huge"));
+  }
+
+  @Test
   void deid_removeMode_andConsoleOutputWithoutAnsi() throws Exception {
     Path input = dir.resolve("note.txt");
     Files.writeString(input, "Seen by Dr. Patel on 03/14/2021.");
