@@ -1,10 +1,14 @@
 package io.clinsum.core;
 
+import io.clinsum.core.deid.Deidentifier;
+import io.clinsum.core.deid.DeidentifyingSummarizer;
+import io.clinsum.core.deid.MaskingMode;
 import io.clinsum.core.internal.ManagedSummarizer;
 import io.clinsum.core.spi.BackendOption;
 import io.clinsum.core.spi.BackendSettings;
 import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.spi.SummarizerProvider;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +36,33 @@ public final class Summarizers {
 
   /** Environment variable naming the default backend when the property is unset. */
   public static final String BACKEND_ENV = "CLINSUM_BACKEND";
+
+  /**
+   * Setting every backend accepts: {@code off} (default), {@code tag}, {@code surrogate} or {@code
+   * remove}. When on, {@link #open} wraps the summarizer in a {@link
+   * io.clinsum.core.deid.DeidentifyingSummarizer}: notes and instructions are masked before the
+   * backend sees them (turn it on for remote backends such as {@code sagemaker}), and in surrogate
+   * mode the surrogates in each summary are replaced by the original values.
+   */
+  public static final BackendOption<String> DEIDENTIFY =
+      new BackendOption<>(
+          "deidentify",
+          String.class,
+          "off",
+          "Mask PHI before the backend sees a note: off, tag, surrogate or remove (surrogates are"
+              + " put back into the summary).");
+
+  /**
+   * Setting: the environment variable that holds the surrogate-mode secret (at least 16
+   * characters). Default {@code CLINSUM_DEID_SECRET}. The secret itself is never a setting, so it
+   * cannot end up in a logged settings map.
+   */
+  public static final BackendOption<String> DEIDENTIFY_SECRET_ENV =
+      new BackendOption<>(
+          "deidentify-secret-env",
+          String.class,
+          "CLINSUM_DEID_SECRET",
+          "Environment variable holding the secret of deidentify=surrogate (16+ characters).");
 
   private Summarizers() {}
 
@@ -98,7 +129,40 @@ public final class Summarizers {
       throw new ConfigurationException(
           "Backend '" + provider.name() + "' is unavailable: " + availability.reason());
     }
-    return of(provider.create(settings));
+    return deidentifying(of(provider.create(settings)), settings);
+  }
+
+  private static Summarizer deidentifying(Summarizer summarizer, BackendSettings settings) {
+    String mode = settings.get(DEIDENTIFY).toLowerCase(Locale.ROOT);
+    if (mode.equals("off") || mode.equals("false") || mode.isEmpty()) {
+      return summarizer;
+    }
+    try {
+      MaskingMode m;
+      try {
+        m = MaskingMode.valueOf(mode.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(
+            "Option 'deidentify' must be off, tag, surrogate or remove, got '" + mode + "'");
+      }
+      Deidentifier.Builder b = Deidentifier.builder().mode(m);
+      if (m == MaskingMode.SURROGATE) {
+        String env = settings.get(DEIDENTIFY_SECRET_ENV);
+        String secret = System.getenv(env);
+        if (secret == null || secret.length() < 16) {
+          throw new ConfigurationException(
+              "Option 'deidentify=surrogate' needs a secret of at least 16 characters in the"
+                  + " environment variable "
+                  + env
+                  + " (set 'deidentify-secret-env' to use another)");
+        }
+        b.secret(secret.getBytes(StandardCharsets.UTF_8)).keepReidentificationMap(true);
+      }
+      return DeidentifyingSummarizer.wrap(summarizer, b.build());
+    } catch (RuntimeException e) {
+      summarizer.close();
+      throw e;
+    }
   }
 
   /**
@@ -148,6 +212,8 @@ public final class Summarizers {
 
   private static void checkKeys(SummarizerProvider provider, BackendSettings settings) {
     Set<String> known = new TreeSet<>();
+    known.add(DEIDENTIFY.name());
+    known.add(DEIDENTIFY_SECRET_ENV.name());
     for (BackendOption<?> option : provider.options()) {
       known.add(option.name());
     }
@@ -163,6 +229,7 @@ public final class Summarizers {
                 + ")");
       }
     }
+    settings.get(DEIDENTIFY);
     for (BackendOption<?> option : provider.options()) {
       settings.get(option); // parse now, so a malformed value fails at open, naming the option
     }

@@ -36,6 +36,39 @@ class SummarizersTest {
   }
 
   @Test
+  void open_deidentifyTag_masksTheNoteBeforeTheBackendSeesIt() {
+    BackendSettings settings = BackendSettings.builder().set("deidentify", "tag").build();
+
+    try (Summarizer s = Summarizers.open("lead", settings)) {
+      assertThat(
+              s.summarize(
+                      SummarizationRequest.of(
+                          "Mr. John Smith was seen on 03/14/2021 for chest pain."))
+                  .text())
+          .isEqualTo("Mr. [NAME] was seen on [DATE] for chest pain.");
+    }
+  }
+
+  @Test
+  void open_deidentifySurrogateWithoutSecret_failsNamingTheVariable() {
+    BackendSettings settings =
+        BackendSettings.builder()
+            .set("deidentify", "surrogate")
+            .set("deidentify-secret-env", "CLINSUM_TEST_NO_SUCH_VARIABLE")
+            .build();
+
+    assertThatThrownBy(() -> Summarizers.open("lead", settings))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("CLINSUM_TEST_NO_SUCH_VARIABLE");
+    assertThatThrownBy(
+            () ->
+                Summarizers.open(
+                    "lead", BackendSettings.builder().set("deidentify", "blur").build()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("deidentify");
+  }
+
+  @Test
   void open_malformedOptionValue_failsNamingTheOption() {
     BackendSettings settings = BackendSettings.builder().set("max-words", "many").build();
 

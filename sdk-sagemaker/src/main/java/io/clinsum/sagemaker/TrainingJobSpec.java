@@ -37,6 +37,7 @@ public final class TrainingJobSpec {
   final String kmsKeyId;
   final String image;
   final Map<String, String> metrics;
+  final io.clinsum.core.deid.Deidentifier deidentifier;
 
   private TrainingJobSpec(Builder b) {
     jobName = b.jobName;
@@ -57,6 +58,7 @@ public final class TrainingJobSpec {
     kmsKeyId = b.kmsKeyId;
     image = b.image;
     metrics = Map.copyOf(b.metrics);
+    deidentifier = b.deidentifier;
     if (!java.nio.file.Files.isRegularFile(sourceDir.resolve(entryPoint))) {
       throw new IllegalArgumentException(
           sourceDir + " has no " + entryPoint + ": point sourceDir at the training recipe folder");
@@ -122,6 +124,18 @@ public final class TrainingJobSpec {
     private String kmsKeyId;
     private String image;
     private Map<String, String> metrics = RECIPE_METRICS;
+    private io.clinsum.core.deid.Deidentifier deidentifier;
+
+    /**
+     * Masks PHI in the {@code note}, {@code summary} and {@code instruction} columns of the data
+     * channels before they are uploaded (a masked copy is uploaded; the local files stay as they
+     * are). Default: none, the files go as they are. A row whose masking fails stops the submission
+     * before anything is uploaded.
+     */
+    public Builder deidentify(io.clinsum.core.deid.Deidentifier deidentifier) {
+      this.deidentifier = deidentifier;
+      return this;
+    }
 
     private Builder(String jobName) {
       this.jobName = Names.check("training job", jobName);

@@ -62,6 +62,31 @@ public final class TrainingJobs implements AutoCloseable {
   public S3Location submit(TrainingJobSpec spec) throws IOException {
     S3Store store = new S3Store(s3, spec.kmsKeyId);
     S3Location base = spec.prefix.resolve(spec.jobName);
+    Path train = spec.train;
+    Path validation = spec.validation;
+    List<Path> masked = new ArrayList<>();
+    if (spec.deidentifier != null) {
+      // mask both channels before anything is uploaded
+      train = maskedCopy(spec.train, spec.deidentifier);
+      masked.add(train);
+      if (validation != null) {
+        validation = maskedCopy(validation, spec.deidentifier);
+        masked.add(validation);
+      }
+    }
+    try {
+      return submit(spec, store, base, train, validation);
+    } finally {
+      for (Path p : masked) {
+        Files.deleteIfExists(p);
+        Files.deleteIfExists(p.getParent());
+      }
+    }
+  }
+
+  private S3Location submit(
+      TrainingJobSpec spec, S3Store store, S3Location base, Path train, Path validation)
+      throws IOException {
     Path tar = Files.createTempFile("sourcedir", ".tar.gz");
     try {
       Tar.gzipFolder(spec.sourceDir, tar);
@@ -70,13 +95,45 @@ public final class TrainingJobs implements AutoCloseable {
       Files.deleteIfExists(tar);
     }
     List<Channel> channels = new ArrayList<>();
-    channels.add(channel("train", store, spec.train, base.resolve("input/data/train/")));
-    if (spec.validation != null) {
+    channels.add(channel("train", store, train, base.resolve("input/data/train/")));
+    if (validation != null) {
       channels.add(
-          channel("validation", store, spec.validation, base.resolve("input/data/validation/")));
+          channel("validation", store, validation, base.resolve("input/data/validation/")));
     }
     sageMaker.createTrainingJob(request(spec, aws.region(), base, channels));
     return base.resolve("output/").resolve(spec.jobName + "/output/model.tar.gz");
+  }
+
+  /**
+   * A copy of the training CSV {@code file} (columns {@code note}, {@code summary}, optional {@code
+   * instruction}) with PHI masked in those columns, under the same file name in a new temporary
+   * folder; other columns are dropped.
+   */
+  static Path maskedCopy(Path file, io.clinsum.core.deid.Deidentifier deid) throws IOException {
+    Path dir = Files.createTempDirectory("clinsum-deid");
+    Path out = dir.resolve(file.getFileName().toString());
+    try (io.clinsum.core.dataset.DatasetReader reader =
+            io.clinsum.core.dataset.DatasetReader.open(
+                file, io.clinsum.core.dataset.DatasetOptions.defaults());
+        io.clinsum.core.dataset.DatasetWriter writer =
+            io.clinsum.core.dataset.DatasetWriter.open(
+                out, List.of("note", "summary", "instruction"))) {
+      while (reader.hasNext()) {
+        io.clinsum.core.dataset.DatasetRecord r = reader.next();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("note", deid.deidentify(r.note()).text());
+        row.put("summary", r.summary() == null ? null : deid.deidentify(r.summary()).text());
+        row.put(
+            "instruction",
+            r.instruction() == null ? null : deid.deidentify(r.instruction()).text());
+        writer.writeRow(row);
+      }
+    } catch (RuntimeException e) {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(dir);
+      throw e;
+    }
+    return out;
   }
 
   /** The CreateTrainingJob request for {@code spec}, whose inputs are under {@code base}. */

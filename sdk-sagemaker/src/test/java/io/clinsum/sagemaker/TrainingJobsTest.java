@@ -94,4 +94,24 @@ class TrainingJobsTest {
         .isEqualTo(
             "727897471807.dkr.ecr.cn-north-1.amazonaws.com.cn/huggingface-pytorch-inference:t");
   }
+
+  @org.junit.jupiter.api.Test
+  void maskedCopy_masksNoteSummaryAndInstruction(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("train.csv");
+    java.nio.file.Files.writeString(
+        csv,
+        "note,summary,instruction\n"
+            + "\"Mr. John Smith, MRN: 7781234, chest pain.\",Smith: chest pain.,\n");
+
+    Path masked = TrainingJobs.maskedCopy(csv, io.clinsum.core.deid.Deidentifier.builder().build());
+
+    org.assertj.core.api.Assertions.assertThat(masked.getFileName().toString())
+        .isEqualTo("train.csv");
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(masked))
+        .isEqualTo(
+            "note,summary,instruction\n\"Mr. [NAME], MRN: [MRN], chest pain.\",[NAME]: chest pain.,\n");
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(csv))
+        .contains("John Smith");
+  }
 }

@@ -51,18 +51,20 @@ public final class SyntheticNoteGenerator {
   private final double instructionRate;
   private final double typoRate;
   private final Set<String> specialties;
+  private final boolean phi;
   private final RecordSynthesizer synthesizer;
   private long position;
 
   private SyntheticNoteGenerator(
-      long seed, double instructionRate, double typoRate, Set<String> specialties) {
+      long seed, double instructionRate, double typoRate, Set<String> specialties, boolean phi) {
     this.seed = seed;
     this.instructionRate = instructionRate;
     this.typoRate = typoRate;
     this.specialties = specialties;
+    this.phi = phi;
     this.synthesizer =
         new RecordSynthesizer(
-            ScenarioCatalogue.get(), seed, instructionRate, typoRate, specialties);
+            ScenarioCatalogue.get(), seed, instructionRate, typoRate, specialties, phi);
   }
 
   /** A builder with every option unset (seed 0, all specialties, default rates). */
@@ -119,6 +121,35 @@ public final class SyntheticNoteGenerator {
     return records;
   }
 
+  /**
+   * The next record with the PHI injected into its note and where each identifier is: the same
+   * record {@link #next()} would have returned. The spans are empty unless the generator was built
+   * with {@link Builder#phi(boolean) phi(true)}.
+   */
+  public LabelledNote nextLabelled() {
+    RecordSynthesizer.Labelled l = synthesizer.labelled(position++);
+    return new LabelledNote(l.record(), l.phi());
+  }
+
+  /**
+   * The next {@code count} labelled records, in a new mutable list; see {@link #nextLabelled()}.
+   */
+  public List<LabelledNote> generateLabelled(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, was " + count);
+    }
+    List<LabelledNote> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(nextLabelled());
+    }
+    return out;
+  }
+
+  /** Whether notes carry injected, labelled PHI. */
+  public boolean phi() {
+    return phi;
+  }
+
   /** Index of the record that {@link #next()} returns. */
   public long position() {
     return position;
@@ -152,8 +183,22 @@ public final class SyntheticNoteGenerator {
     private Double instructionRate;
     private Double typoRate;
     private Set<String> specialties;
+    private Boolean phi;
 
     private Builder() {}
+
+    /**
+     * Whether to put invented PHI of every Safe Harbor category into the notes: a header with name,
+     * record number and birth date, and two to five sentences with phone numbers (US and UK),
+     * addresses, emails, URLs, IP addresses, dates in the common formats, ids, serials, ages over
+     * 89. Default false. Turn it on to measure a {@link io.clinsum.core.deid.Deidentifier}; {@link
+     * SyntheticNoteGenerator#nextLabelled()} gives the gold spans. The clinical content, summary
+     * and instruction of each record stay as without it.
+     */
+    public Builder phi(boolean phi) {
+      this.phi = phi;
+      return this;
+    }
 
     /** Seed of all randomness. Default 0. Change it to get a different data set. */
     public Builder seed(long seed) {
@@ -216,7 +261,11 @@ public final class SyntheticNoteGenerator {
         }
       }
       return new SyntheticNoteGenerator(
-          seed == null ? 0L : seed, instructions, typos, Collections.unmodifiableSet(selected));
+          seed == null ? 0L : seed,
+          instructions,
+          typos,
+          Collections.unmodifiableSet(selected),
+          phi != null && phi);
     }
 
     private static double rate(String name, Double value, double fallback) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Summarize clinical notes, evaluate summarizers and prepare datasets.",
     subcommands = {
       SummarizeCommand.class,
+      DeidCommand.class,
       EvaluateCommand.class,
       GroupCommand.class,
       ServeCommand.class,

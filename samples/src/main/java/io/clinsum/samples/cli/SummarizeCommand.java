@@ -232,7 +232,7 @@ final class SummarizeCommand implements Callable<Integer> {
     return ok;
   }
 
-  private static int writeIssues(DatasetReader reader, int seen, String source, DatasetWriter err) {
+  static int writeIssues(DatasetReader reader, int seen, String source, DatasetWriter err) {
     List<DatasetIssue> issues = reader.issues();
     for (int i = seen; i < issues.size(); i++) {
       writeIssue(source, issues.get(i), err);
@@ -240,7 +240,7 @@ final class SummarizeCommand implements Callable<Integer> {
     return issues.size();
   }
 
-  private static void writeIssue(String source, DatasetIssue issue, DatasetWriter err) {
+  static void writeIssue(String source, DatasetIssue issue, DatasetWriter err) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("source", source);
     row.put("row", issue.row());

@@ -1,6 +1,7 @@
 package io.clinsum.synthetic.internal;
 
 import io.clinsum.core.dataset.DatasetRecord;
+import io.clinsum.core.deid.PhiSpan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,10 @@ public final class RecordSynthesizer {
   private final Scenario[] scenarios;
   private final Phrases phrases;
   private final Instructions instructions;
+  private final boolean phi;
+
+  /** A record and the PHI injected into its note (empty when PHI injection is off). */
+  public record Labelled(DatasetRecord record, List<PhiSpan> phi) {}
 
   /**
    * @param catalogue the scenarios and phrases to draw from
@@ -33,7 +38,8 @@ public final class RecordSynthesizer {
       long seed,
       double instructionRate,
       double typoRate,
-      Set<String> specialties) {
+      Set<String> specialties,
+      boolean phi) {
     List<Scenario> pool = catalogue.of(specialties);
     if (pool.isEmpty()) {
       throw new IllegalArgumentException("no scenario has any of the specialties " + specialties);
@@ -44,14 +50,21 @@ public final class RecordSynthesizer {
     this.scenarios = pool.toArray(new Scenario[0]);
     this.phrases = catalogue.phrases;
     this.instructions = catalogue.instructions;
+    this.phi = phi;
   }
 
   /** The record at {@code index}. */
   public DatasetRecord record(long index) {
+    return labelled(index).record();
+  }
+
+  /** The record at {@code index} with its injected PHI. */
+  public Labelled labelled(long index) {
     SplittableRandom root = new SplittableRandom(mix(seed, index));
     SplittableRandom content = root.split();
     SplittableRandom instructionRng = root.split();
     SplittableRandom typoRng = root.split();
+    SplittableRandom phiRng = root.split(); // split last: turning PHI on changes no other stream
 
     Scenario scenario = scenarios[content.nextInt(scenarios.length)];
     NoteType type = scenario.noteTypes[content.nextInt(scenario.noteTypes.length)];
@@ -74,12 +87,16 @@ public final class RecordSynthesizer {
     metadata.put("author_role", note.authorRole());
     metadata.put("age", Integer.toString(patient.ageYears()));
     metadata.put("sex", patient.sex.label);
-    return new DatasetRecord(
-        "synth-" + seed + "-" + index,
-        TypoInjector.inject(note.text(), typoRate, phrases.misspellings, typoRng),
-        summary,
-        instruction,
-        metadata);
+    String text = TypoInjector.inject(note.text(), typoRate, phrases.misspellings, typoRng);
+    List<PhiSpan> spans = List.of();
+    if (phi) {
+      PhiInjector.Injected injected = PhiInjector.get().inject(text, patient.ageYears(), phiRng);
+      text = injected.text();
+      spans = injected.spans();
+    }
+    DatasetRecord record =
+        new DatasetRecord("synth-" + seed + "-" + index, text, summary, instruction, metadata);
+    return new Labelled(record, spans);
   }
 
   /**

@@ -71,7 +71,8 @@ class CatalogueReaderTest {
   @Test
   void read_smallestStory_generatesFromIt() {
     ScenarioCatalogue catalogue = read();
-    RecordSynthesizer synthesizer = new RecordSynthesizer(catalogue, 1, 0.5, 0, Set.of("testing"));
+    RecordSynthesizer synthesizer =
+        new RecordSynthesizer(catalogue, 1, 0.5, 0, Set.of("testing"), false);
 
     DatasetRecord record = synthesizer.record(0);
 

@@ -7,8 +7,9 @@ import java.io.OutputStream;
 @Local
 public interface ExportService {
   /**
-   * Writes every APPROVED and EDITED summary with its note as CSV {@code note,summary}, formula
-   * cells neutralised; audited.
+   * Writes every APPROVED and EDITED summary with its note as CSV {@code note,summary}, PHI masked
+   * with category tags ({@code [NAME]}, {@code [DATE]}...; a row whose masking fails fails the
+   * export, it is never written unmasked), formula cells neutralised; audited.
    *
    * @return rows written
    */

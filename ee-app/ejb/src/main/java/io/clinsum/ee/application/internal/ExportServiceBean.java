@@ -2,6 +2,7 @@ package io.clinsum.ee.application.internal;
 
 import io.clinsum.core.dataset.DatasetFormat;
 import io.clinsum.core.dataset.DatasetWriter;
+import io.clinsum.core.deid.Deidentifier;
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.ExportService;
 import io.clinsum.ee.application.port.AuditLog;
@@ -19,6 +20,9 @@ import java.util.Map;
 public class ExportServiceBean implements ExportService {
   @Inject SummaryStore summaries;
   @Inject AuditLog audit;
+
+  /** Masks PHI in exported notes and summaries: training data must not carry it. Thread-safe. */
+  private static final Deidentifier DEIDENTIFIER = Deidentifier.builder().build();
 
   @Override
   public long writeFineTuningCsv(Actor actor, OutputStream out) {
@@ -41,7 +45,13 @@ public class ExportServiceBean implements ExportService {
         DatasetWriter.open(kept, DatasetFormat.CSV, List.of("note", "summary"), true)) {
       rows =
           summaries.exportReviewed(
-              (note, summary) -> writer.writeRow(Map.of("note", note, "summary", summary)));
+              (note, summary) ->
+                  writer.writeRow(
+                      Map.of(
+                          "note",
+                          DEIDENTIFIER.deidentify(note).text(),
+                          "summary",
+                          DEIDENTIFIER.deidentify(summary).text())));
     } catch (RuntimeException e) {
       // The store may hand the writer's failure back wrapped by the container.
       for (Throwable t = e; t != null; t = t.getCause()) {

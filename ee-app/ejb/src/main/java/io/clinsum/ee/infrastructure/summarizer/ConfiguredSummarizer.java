@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * and closed at undeployment. The backend comes from the system property {@code clinsum.backend} or
  * the environment variable {@code CLINSUM_BACKEND} (else the SDK's default); its settings from
  * system properties {@code clinsum.backend.<name>.<key>} and environment variables {@code
- * CLINSUM_BACKEND_<NAME>_<KEY>} (dashes as underscores).
+ * CLINSUM_BACKEND_<NAME>_<KEY>} (dashes as underscores). For {@code sagemaker} the setting {@code
+ * deidentify} defaults to {@code tag}: notes are masked before they leave (see docs/deid.md).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -30,6 +31,9 @@ public class ConfiguredSummarizer implements SummarizerSource {
 
   /** How long a failure to open the backend is remembered before the next attempt. */
   static final long RETRY_AFTER_MS = 5_000;
+
+  /** Backends that send notes out of the hospital: de-identified by default. */
+  static final java.util.Set<String> REMOTE_BACKENDS = java.util.Set.of("sagemaker");
 
   private volatile Summarizer summarizer;
   private volatile Map<String, String> settings = Map.of();
@@ -131,7 +135,14 @@ public class ConfiguredSummarizer implements SummarizerSource {
     BackendSettings.fromProperties(properties, "clinsum.backend." + backend + ".")
         .asMap()
         .forEach(b::set);
-    return b.build();
+    BackendSettings built = b.build();
+    if (REMOTE_BACKENDS.contains(backend)
+        && !built.asMap().containsKey(Summarizers.DEIDENTIFY.name())) {
+      // Notes sent to a remote endpoint leave the hospital: mask them unless told otherwise
+      // (CLINSUM_BACKEND_SAGEMAKER_DEIDENTIFY=off, or =surrogate with CLINSUM_DEID_SECRET set).
+      return built.toBuilder().set(Summarizers.DEIDENTIFY.name(), "tag").build();
+    }
+    return built;
   }
 
   @PreDestroy

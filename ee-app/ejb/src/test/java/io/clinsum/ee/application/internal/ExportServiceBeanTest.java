@@ -53,6 +53,23 @@ class ExportServiceBeanTest {
   }
 
   @Test
+  void writeFineTuningCsv_phiInNoteAndSummary_masked() {
+    Summary s =
+        summary(
+            "Mr. John Smith, MRN: 7781234, seen 03/14/2021 with Parkinson disease.",
+            "Smith: Parkinson disease.");
+    app.review.approve(REVIEWER, s.getId(), 0, null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    app.export.writeFineTuningCsv(ADMIN, out);
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "note,summary\n\"Mr. [NAME], MRN: [MRN], seen [DATE] with Parkinson disease.\","
+                + "[NAME]: Parkinson disease.\n");
+  }
+
+  @Test
   void writeFineTuningCsv_formulaInNote_neutralised() {
     Summary s = summary("=HYPERLINK(\"http://evil.example/\") Chest pain.", "Chest pain.");
     app.review.approve(REVIEWER, s.getId(), 0, null);

@@ -21,4 +21,18 @@ class ConfiguredSummarizerTest {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("max-batch-size", "8", "model-dir", "/models/x"));
   }
+
+  @Test
+  void settingsFor_sagemaker_deidentifiesByDefaultUnlessTurnedOff() {
+    Map<String, String> env = Map.of("CLINSUM_BACKEND_SAGEMAKER_ENDPOINT", "e");
+    assertThat(ConfiguredSummarizer.settingsFor("sagemaker", new Properties(), env).asMap())
+        .containsEntry("deidentify", "tag")
+        .containsEntry("endpoint", "e");
+    Properties off = new Properties();
+    off.setProperty("clinsum.backend.sagemaker.deidentify", "off");
+    assertThat(ConfiguredSummarizer.settingsFor("sagemaker", off, env).asMap())
+        .containsEntry("deidentify", "off");
+    assertThat(ConfiguredSummarizer.settingsFor("onnx", new Properties(), Map.of()).asMap())
+        .doesNotContainKey("deidentify");
+  }
 }
