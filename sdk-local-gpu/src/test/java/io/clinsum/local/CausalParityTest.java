@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clinsum.core.ConfigurationException;
+import io.clinsum.core.GenerationOptions;
+import io.clinsum.core.spi.Generation;
+import io.clinsum.core.spi.Prompt;
 import io.clinsum.local.internal.GenerationParams;
 import io.clinsum.local.internal.ModelConfig;
 import java.io.IOException;
@@ -196,6 +199,36 @@ class CausalParityTest {
           .as(family + " reaches max_new_tokens")
           .isNotEmpty();
     }
+  }
+
+  @Test
+  void backendGenerate_decoderOnly_returnsTheContinuationOfThePlainPromptOnly() throws Exception {
+    OnnxModel model = model("qwen2-tiny");
+    OnnxBackend backend = new OnnxBackend(model, "", m -> {});
+    String note = "Patient is a 45-year-old male with chest pain radiating to the left arm.";
+    GenerationOptions options = backend.defaultOptions();
+
+    Generation g = backend.generate(List.of(new Prompt(note, null, options))).get(0);
+
+    long[] prompt =
+        model.tokenizer.encode(OnnxBackend.plainPrompt(OnnxBackend.DEFAULT_INSTRUCTION, note));
+    GenerationParams params =
+        new GenerationParams(
+            options.maxLength().orElseThrow(),
+            0,
+            1,
+            1.0,
+            GenerationParams.EarlyStopping.FALSE,
+            0,
+            1.0,
+            -1,
+            -1);
+    long[] continuation = model.generator.generate(List.of(prompt), params, null).get(0);
+    assertThat(g.text()).isEqualTo(model.tokenizer.decode(continuation).strip());
+    assertThat(g.outputTokens()).isEqualTo(continuation.length);
+    assertThat(g.text()).doesNotContain("Summary:");
+    assertThat(OnnxBackend.plainPrompt("Summarize.", "Fever."))
+        .isEqualTo("Summarize.\n\nFever.\n\nSummary:");
   }
 
   @Test
