@@ -54,9 +54,12 @@ final class OnnxBenchmark {
         for (int from = 0; from + batch <= inputs.size(); from += batch) {
           List<long[]> out = generator.generate(inputs.subList(from, from + batch), params, timing);
           for (long[] o : out) {
-            if (o.length != newTokens + 1) {
+            if (o.length != newTokens + generator.leadingTokens()) {
               throw new IllegalStateException(
-                  "expected " + newTokens + " new tokens, got " + (o.length - 1));
+                  "expected "
+                      + newTokens
+                      + " new tokens, got "
+                      + (o.length - generator.leadingTokens()));
             }
           }
           notes += batch;
