@@ -25,9 +25,11 @@ import java.util.function.Consumer;
  *     Summarizer s = Summarizers.of(new OnnxBackend(model, "", m -> {}))) { ... }
  * }</pre>
  *
- * <p>Concurrent calls from many threads are batched together by the model's batcher. The input is
- * the instruction (if any) on its own line, then the note, after an optional model-specific prefix
- * such as T5's {@code "summarize: "}.
+ * <p>Concurrent calls from many threads are batched together by the model's batcher. For a seq2seq
+ * model the input is the instruction (if any) on its own line, then the note, after an optional
+ * model-specific prefix such as T5's {@code "summarize: "}. A decoder-only model gets the plain
+ * prompt of {@link #plainPrompt} (after the prefix) and its summary is the generated continuation
+ * only, never the prompt.
  */
 public final class OnnxBackend implements SummarizationBackend {
   private final OnnxModel model;
@@ -42,13 +44,40 @@ public final class OnnxBackend implements SummarizationBackend {
    * @param onClose called once when this backend closes (releases a shared model)
    */
   public OnnxBackend(OnnxModel model, String prefix, Consumer<OnnxModel> onClose) {
-    this.info =
-        new SummarizerInfo(
-            "onnx", model.modelId(), model.modelVersion(), Math.max(16, model.maxInputTokens()));
-    this.defaults = defaults(model.config.defaults());
     this.model = model;
     this.prefix = prefix;
     this.onClose = onClose;
+    this.defaults = defaults(model.config.defaults());
+    int maxInput = model.maxInputTokens();
+    if (model.isDecoderOnly()) {
+      // The context holds the prompt's own words and the summary too.
+      int overhead = model.tokenizer.count(prefix + plainPrompt(DEFAULT_INSTRUCTION, ""));
+      maxInput -= overhead + model.config.defaults().maxNewTokens();
+    }
+    this.info =
+        new SummarizerInfo("onnx", model.modelId(), model.modelVersion(), Math.max(16, maxInput));
+  }
+
+  /** The instruction of a decoder-only model's plain prompt when a request has none. */
+  public static final String DEFAULT_INSTRUCTION = "Summarize the following clinical note.";
+
+  /**
+   * The plain prompt of a decoder-only model (base models without a chat template): the
+   * instruction, a blank line, the note, a blank line, and {@code Summary:}, after which the model
+   * writes the summary.
+   *
+   * <pre>
+   * Summarize the following clinical note.
+   *
+   * Pt is a 45 yo male with chest pain ...
+   *
+   * Summary:</pre>
+   *
+   * @param instruction what to do; {@link #DEFAULT_INSTRUCTION} when the request has none
+   * @param note the note
+   */
+  public static String plainPrompt(String instruction, String note) {
+    return instruction + "\n\n" + note + "\n\nSummary:";
   }
 
   private static GenerationOptions defaults(ModelConfig.GenerationDefaults d) {
@@ -108,14 +137,22 @@ public final class OnnxBackend implements SummarizationBackend {
             "generation failed: " + e.getCause().getMessage(),
             e.getCause());
       }
+      // Seq2seq outputs begin with the decoder start token; decoder-only ones hold only the
+      // continuation.
+      int lead = model.generator.leadingTokens();
+      long[] generated = java.util.Arrays.copyOfRange(seq, lead, seq.length);
       out.add(
           new Generation(
-              model.tokenizer.decode(seq).strip(), inputs.get(i).length, seq.length - 1));
+              model.tokenizer.decode(generated).strip(), inputs.get(i).length, generated.length));
     }
     return out;
   }
 
   private String input(Prompt p) {
+    if (model.isDecoderOnly()) {
+      return prefix
+          + plainPrompt(p.instruction() == null ? DEFAULT_INSTRUCTION : p.instruction(), p.text());
+    }
     return p.instruction() == null ? prefix + p.text() : prefix + p.instruction() + "\n" + p.text();
   }
 

@@ -3,7 +3,7 @@ package io.clinsum.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clinsum.local.internal.GenerationParams;
-import io.clinsum.local.internal.Seq2SeqGenerator;
+import io.clinsum.local.internal.Generator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class OnnxBenchmark {
     }
     try (OnnxModel model =
         OnnxModel.load(OnnxModelSpec.builder().modelDir(modelDir).device("cpu").build())) {
-      Seq2SeqGenerator generator = model.generator();
+      Generator generator = model.generator();
       GenerationParams params =
           new GenerationParams(
               newTokens, newTokens, 1, 1.0, GenerationParams.EarlyStopping.FALSE, 0, 1.0, -1, -1);
@@ -49,14 +49,17 @@ final class OnnxBenchmark {
         generator.generate(
             inputs.subList(0, Math.min(inputs.size(), batch)), params, null); // warm-up
         long start = System.nanoTime();
-        Seq2SeqGenerator.Timing timing = new Seq2SeqGenerator.Timing();
+        Generator.Timing timing = new Generator.Timing();
         int notes = 0;
         for (int from = 0; from + batch <= inputs.size(); from += batch) {
           List<long[]> out = generator.generate(inputs.subList(from, from + batch), params, timing);
           for (long[] o : out) {
-            if (o.length != newTokens + 1) {
+            if (o.length != newTokens + generator.leadingTokens()) {
               throw new IllegalStateException(
-                  "expected " + newTokens + " new tokens, got " + (o.length - 1));
+                  "expected "
+                      + newTokens
+                      + " new tokens, got "
+                      + (o.length - generator.leadingTokens()));
             }
           }
           notes += batch;

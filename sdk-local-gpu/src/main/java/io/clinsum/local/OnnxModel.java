@@ -5,10 +5,14 @@ import ai.onnxruntime.OrtSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clinsum.core.ConfigurationException;
+import io.clinsum.local.internal.CausalGenerator;
+import io.clinsum.local.internal.CausalSessions;
 import io.clinsum.local.internal.DynamicBatcher;
 import io.clinsum.local.internal.ExecutionProviders;
+import io.clinsum.local.internal.Generator;
 import io.clinsum.local.internal.HfTokenizer;
 import io.clinsum.local.internal.ModelConfig;
+import io.clinsum.local.internal.ModelLayout;
 import io.clinsum.local.internal.Seq2SeqGenerator;
 import io.clinsum.local.internal.Seq2SeqSessions;
 import java.io.IOException;
@@ -17,9 +21,10 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A loaded seq2seq model: its ONNX Runtime sessions, tokenizer, configuration and request batcher.
- * Owns native memory; {@link #close()} frees it once. Most callers never see this class: {@code
- * Summarizers.open("onnx", ...)} loads (and shares) it.
+ * A loaded model, seq2seq or decoder-only (the layout is recognised from the folder's files): its
+ * ONNX Runtime sessions, tokenizer, configuration and request batcher. Owns native memory; {@link
+ * #close()} frees it once. Most callers never see this class: {@code Summarizers.open("onnx", ...)}
+ * loads (and shares) it.
  *
  * <pre>{@code
  * try (OnnxModel model = OnnxModel.load(spec);
@@ -30,8 +35,9 @@ public final class OnnxModel implements AutoCloseable {
   final OnnxModelSpec spec;
   final ModelConfig config;
   final HfTokenizer tokenizer;
-  final Seq2SeqSessions sessions;
-  final Seq2SeqGenerator generator;
+  private final AutoCloseable sessions;
+  private final String description;
+  final Generator generator;
   final DynamicBatcher batcher;
   private final String modelId;
   private final String modelVersion;
@@ -42,14 +48,17 @@ public final class OnnxModel implements AutoCloseable {
       OnnxModelSpec spec,
       ModelConfig config,
       HfTokenizer tokenizer,
-      Seq2SeqSessions sessions,
+      AutoCloseable sessions,
+      Generator generator,
+      String description,
       String device) {
+    this.description = description;
     this.spec = spec;
     this.config = config;
     this.tokenizer = tokenizer;
     this.sessions = sessions;
     this.device = device;
-    this.generator = new Seq2SeqGenerator(sessions, config);
+    this.generator = generator;
     this.batcher =
         new DynamicBatcher(
             generator,
@@ -71,7 +80,8 @@ public final class OnnxModel implements AutoCloseable {
     if (!Files.isDirectory(dir)) {
       throw new ConfigurationException("Model folder " + dir + " does not exist");
     }
-    ModelConfig config = ModelConfig.read(dir);
+    ModelLayout layout = ModelLayout.detect(dir);
+    ModelConfig config = ModelConfig.read(dir, layout);
     HfTokenizer tokenizer = HfTokenizer.load(dir, config.vocabSize());
     try {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -91,8 +101,26 @@ public final class OnnxModel implements AutoCloseable {
       ExecutionProviders.Choice choice =
           ExecutionProviders.choose(
               spec.device(), spec.deviceId(), spec.gpuMemoryLimitBytes(), options);
+      if (layout == ModelLayout.CAUSAL_LM) {
+        CausalSessions sessions = CausalSessions.open(dir, choice.options(), choice.device());
+        return new OnnxModel(
+            spec,
+            config,
+            tokenizer,
+            sessions,
+            new CausalGenerator(sessions, config),
+            sessions.description(),
+            choice.device());
+      }
       Seq2SeqSessions sessions = Seq2SeqSessions.open(dir, choice.options(), choice.device());
-      return new OnnxModel(spec, config, tokenizer, sessions, choice.device());
+      return new OnnxModel(
+          spec,
+          config,
+          tokenizer,
+          sessions,
+          new Seq2SeqGenerator(sessions, config),
+          sessions.description(),
+          choice.device());
     } catch (OrtException | RuntimeException e) {
       tokenizer.close();
       if (e instanceof ConfigurationException c) {
@@ -117,13 +145,26 @@ public final class OnnxModel implements AutoCloseable {
     return device;
   }
 
-  /** Longest input in tokens. */
+  /** Longest input in tokens (decoder-only: the context, prompt and summary together). */
   public int maxInputTokens() {
     return config.maxInputTokens();
   }
 
+  /**
+   * Layout and device, such as {@code merged decoder on cpu} or {@code causal LM (2 layers) on
+   * cpu}.
+   */
+  String description() {
+    return description;
+  }
+
+  /** Whether this is a decoder-only model (its summaries are the continuation of a prompt). */
+  public boolean isDecoderOnly() {
+    return config.layout() == ModelLayout.CAUSAL_LM;
+  }
+
   /** The generation loop, for the benchmark and tests that drive it with token ids directly. */
-  Seq2SeqGenerator generator() {
+  Generator generator() {
     return generator;
   }
 
@@ -142,8 +183,13 @@ public final class OnnxModel implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       batcher.close();
-      sessions.close();
-      tokenizer.close();
+      try {
+        sessions.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the ONNX sessions failed", e);
+      } finally {
+        tokenizer.close();
+      }
     }
   }
 

@@ -18,7 +18,8 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
           "model-dir",
           Path.class,
           null,
-          "Folder of a Hugging Face Optimum seq2seq ONNX export (T5, BART, Pegasus, Marian).");
+          "Folder of a Hugging Face Optimum ONNX export: seq2seq (T5, BART, Pegasus, Marian) or"
+              + " causal LM (GPT-2, Llama, Qwen2).");
 
   /** Folder of a {@link io.clinsum.local.finetune.ModelRegistry}. */
   public static final BackendOption<Path> REGISTRY =
@@ -91,7 +92,8 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
 
   @Override
   public String description() {
-    return "Seq2seq models (Optimum ONNX exports) on ONNX Runtime, CPU or CUDA, generation in Java.";
+    return "Seq2seq and decoder-only models (Optimum ONNX exports) on ONNX Runtime, CPU or CUDA,"
+        + " generation in Java.";
   }
 
   @Override

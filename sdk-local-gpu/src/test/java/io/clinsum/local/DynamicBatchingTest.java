@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DynamicBatchingTest {
 
-  @Test
-  void submit_concurrentRequests_areGeneratedTogetherAndEachGetsItsOwnResult() throws Exception {
+  /** A seq2seq model and decoder-only ones (left-padded batches). */
+  @ParameterizedTest
+  @ValueSource(strings = {"t5-tiny-merged", "causal/llama-tiny", "causal/gpt2-tiny"})
+  void submit_concurrentRequests_areGeneratedTogetherAndEachGetsItsOwnResult(String folder)
+      throws Exception {
     try (OnnxModel model =
         OnnxModel.load(
             OnnxModelSpec.builder()
-                .modelDir(OptimumParityTest.MODELS.resolve("t5-tiny-merged"))
+                .modelDir(OptimumParityTest.MODELS.resolve(folder))
                 .device("cpu")
                 .build())) {
       GenerationParams params = GenerationParams.of(model.config(), 12, 0, 1, 1.0, false, 0, 1.0);

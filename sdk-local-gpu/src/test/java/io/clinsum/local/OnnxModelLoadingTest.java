@@ -41,8 +41,7 @@ class OnnxModelLoadingTest {
     for (String m : new String[] {"t5-tiny-split", "bart-tiny-merged"}) {
       try (OnnxModel model = load(OptimumParityTest.MODELS.resolve(m))) {
         assertThat(model.device()).isEqualTo("cpu");
-        assertThat(model.sessions.description())
-            .contains(m.endsWith("merged") ? "merged" : "with-past");
+        assertThat(model.description()).contains(m.endsWith("merged") ? "merged" : "with-past");
       }
     }
   }

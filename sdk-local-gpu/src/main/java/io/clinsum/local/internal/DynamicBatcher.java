@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class DynamicBatcher implements AutoCloseable {
   private record Item(long[] ids, GenerationParams params, CompletableFuture<long[]> result) {}
 
-  private final Seq2SeqGenerator generator;
+  private final Generator generator;
   private final int maxBatchSize;
   private final long maxWaitNanos;
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
@@ -26,8 +26,7 @@ public final class DynamicBatcher implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger largestBatch =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  public DynamicBatcher(
-      Seq2SeqGenerator generator, int maxBatchSize, Duration maxWait, String name) {
+  public DynamicBatcher(Generator generator, int maxBatchSize, Duration maxWait, String name) {
     this.generator = generator;
     this.maxBatchSize = maxBatchSize;
     this.maxWaitNanos = maxWait.toNanos();
@@ -36,7 +35,7 @@ public final class DynamicBatcher implements AutoCloseable {
     this.worker.start();
   }
 
-  /** Queues one input; the future completes with its decoder sequence. */
+  /** Queues one input; the future completes with its output sequence ({@link Generator}). */
   public CompletableFuture<long[]> submit(long[] ids, GenerationParams params) {
     CompletableFuture<long[]> f = new CompletableFuture<>();
     if (closed) {

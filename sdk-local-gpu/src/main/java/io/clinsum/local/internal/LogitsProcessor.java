@@ -19,10 +19,12 @@ final class LogitsProcessor {
 
   /**
    * @param scores logits (greedy) or log-probabilities (beam search) of the next token
-   * @param sequence decoder tokens so far, decoder start token included
+   * @param sequence tokens so far: the decoder start token (seq2seq) or the prompt (decoder-only),
+   *     then the generated ones
    * @param length how many of {@code sequence} are valid
+   * @param generated how many of them were generated
    */
-  void process(float[] scores, long[] sequence, int length) {
+  void process(float[] scores, long[] sequence, int length, int generated) {
     if (params.repetitionPenalty() != 1.0) {
       float penalty = (float) params.repetitionPenalty();
       Set<Long> seen = new HashSet<>();
@@ -37,16 +39,15 @@ final class LogitsProcessor {
     if (n > 0 && length + 1 >= n) {
       banRepeatedNgrams(scores, sequence, length, n);
     }
-    int generated = length - 1;
     if (generated < params.minNewTokens()) {
       for (long eos : config.eosTokenIds()) {
         scores[(int) eos] = Float.NEGATIVE_INFINITY;
       }
     }
-    if (length == 1 && params.forcedBosTokenId() >= 0) {
+    if (generated == 0 && params.forcedBosTokenId() >= 0) {
       force(scores, new long[] {params.forcedBosTokenId()});
     }
-    if (length == params.maxNewTokens() && params.forcedEosTokenId() >= 0) {
+    if (generated == params.maxNewTokens() - 1 && params.forcedEosTokenId() >= 0) {
       force(scores, new long[] {params.forcedEosTokenId()});
     }
   }

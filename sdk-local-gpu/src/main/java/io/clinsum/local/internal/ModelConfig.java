@@ -15,17 +15,20 @@ import java.util.Set;
  * BOS/EOS, input length, and default generation settings ({@code config.json}, then {@code
  * generation_config.json}, which wins, as in transformers).
  *
- * @param modelType {@code t5}, {@code bart}, {@code pegasus} ...
- * @param decoderStartTokenId first decoder input
+ * @param layout seq2seq or decoder-only
+ * @param modelType {@code t5}, {@code bart}, {@code gpt2}, {@code llama} ...
+ * @param decoderStartTokenId first decoder input (seq2seq), or -1
  * @param eosTokenIds end-of-sequence ids (one or more)
  * @param padTokenId padding id
  * @param forcedBosTokenId id forced as the first generated token, or -1
  * @param forcedEosTokenId id forced as the last token when the length limit is reached, or -1
- * @param maxInputTokens longest input the model was built for
+ * @param maxInputTokens longest input the model was built for (decoder-only: its context, prompt
+ *     and generated tokens together)
  * @param vocabSize logits width
  * @param defaults generation defaults from the files
  */
 public record ModelConfig(
+    ModelLayout layout,
     String modelType,
     long decoderStartTokenId,
     long[] eosTokenIds,
@@ -36,9 +39,15 @@ public record ModelConfig(
     int vocabSize,
     GenerationDefaults defaults) {
 
-  /** Architectures whose Optimum export this engine has been proven on. */
+  /** Encoder-decoder architectures whose Optimum export this engine has been proven on. */
   public static final Set<String> SUPPORTED =
       Set.of("t5", "mt5", "bart", "mbart", "pegasus", "marian");
+
+  /**
+   * Decoder-only architectures whose Optimum causal-LM export this engine has been proven on (tiny
+   * random models, token for token against transformers).
+   */
+  public static final Set<String> SUPPORTED_CAUSAL = Set.of("gpt2", "llama", "qwen2");
 
   /**
    * Generation defaults read from the model files.
@@ -62,22 +71,30 @@ public record ModelConfig(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads {@code config.json} and, if present, {@code generation_config.json}. */
-  public static ModelConfig read(Path dir) {
+  /** Most new tokens of a decoder-only model whose generation_config.json has no max_new_tokens. */
+  static final int CAUSAL_MAX_NEW = 128;
+
+  /**
+   * Reads {@code config.json} and, if present, {@code generation_config.json}, of a folder of the
+   * given layout.
+   */
+  public static ModelConfig read(Path dir, ModelLayout layout) {
     JsonNode config = readJson(dir.resolve("config.json"), true);
     JsonNode gen = readJson(dir.resolve("generation_config.json"), false);
     String type = config.path("model_type").asText("");
-    if (!SUPPORTED.contains(type)) {
+    boolean causal = layout == ModelLayout.CAUSAL_LM;
+    Set<String> supported = causal ? SUPPORTED_CAUSAL : SUPPORTED;
+    if (!supported.contains(type)) {
       throw new ConfigurationException(
           dir.resolve("config.json")
               + ": model_type '"
               + type
-              + "' is not a supported encoder-decoder architecture (supported: "
-              + String.join(", ", new java.util.TreeSet<>(SUPPORTED))
+              + "' is not a supported "
+              + (causal ? "decoder-only" : "encoder-decoder")
+              + " architecture (supported: "
+              + String.join(", ", new java.util.TreeSet<>(supported))
               + ")");
     }
-    long pad = number(gen, config, "pad_token_id", 0);
-    long decoderStart = number(gen, config, "decoder_start_token_id", pad);
     List<Long> eos =
         ids(gen.has("eos_token_id") ? gen.get("eos_token_id") : config.get("eos_token_id"));
     if (eos.isEmpty()) {
@@ -85,6 +102,10 @@ public record ModelConfig(
           dir.resolve("config.json")
               + ": no eos_token_id; generation would never stop. Add it to config.json");
     }
+    // Decoder-only models often have no pad token (GPT-2); finished rows are then fed the first
+    // EOS id, as transformers does when pad_token_id is unset.
+    long pad = number(gen, config, "pad_token_id", causal ? eos.get(0) : 0);
+    long decoderStart = causal ? -1 : number(gen, config, "decoder_start_token_id", pad);
     int maxInput =
         (int)
             number(
@@ -93,10 +114,15 @@ public record ModelConfig(
     if (vocab <= 0) {
       throw new ConfigurationException(dir.resolve("config.json") + ": missing vocab_size");
     }
+    // A decoder-only model's max_length and min_length count the prompt too: only the *_new_tokens
+    // settings say how long a summary may be.
     int maxLength = (int) number(gen, config, "max_length", 20);
-    int maxNew = (int) number(gen, null, "max_new_tokens", Math.max(1, maxLength - 1));
+    int maxNew =
+        (int)
+            number(
+                gen, null, "max_new_tokens", causal ? CAUSAL_MAX_NEW : Math.max(1, maxLength - 1));
     int minLength = (int) number(gen, config, "min_length", 0);
-    int minNew = (int) number(gen, null, "min_new_tokens", Math.max(0, minLength - 1));
+    int minNew = (int) number(gen, null, "min_new_tokens", causal ? 0 : Math.max(0, minLength - 1));
     GenerationDefaults defaults =
         new GenerationDefaults(
             maxNew,
@@ -108,6 +134,7 @@ public record ModelConfig(
             bool(gen, config, "early_stopping"));
     long[] eosArray = eos.stream().mapToLong(Long::longValue).toArray();
     return new ModelConfig(
+        layout,
         type,
         decoderStart,
         eosArray,

@@ -20,7 +20,7 @@ import java.util.Set;
  * the next; only beam search copies it, and only when beams are reordered. Thread-safe: each call
  * has its own state.
  */
-public final class Seq2SeqGenerator {
+public final class Seq2SeqGenerator implements Generator {
   private final Seq2SeqSessions sessions;
   private final ModelConfig config;
 
@@ -29,26 +29,24 @@ public final class Seq2SeqGenerator {
     this.config = config;
   }
 
-  /** Time spent inside ONNX Runtime's {@code run} calls, for overhead measurements. */
-  public static final class Timing {
-    long runNanos;
-
-    public long runNanos() {
-      return runNanos;
-    }
-  }
-
   /**
    * Generates one output per input.
    *
    * @param inputs token ids of each input, special tokens included
    * @return the decoder sequences: decoder start token, generated tokens, EOS when reached
    */
+  @Override
   public List<long[]> generate(List<long[]> inputs, GenerationParams params, Timing timing)
       throws OrtException {
     try (State state = new State(inputs, params, timing)) {
       return state.run();
     }
+  }
+
+  /** The decoder start token. */
+  @Override
+  public int leadingTokens() {
+    return 1;
   }
 
   /** Everything one generation call owns; closes its native tensors and results. */
@@ -68,6 +66,7 @@ public final class Seq2SeqGenerator {
     OnnxTensor mask;
     long[][] seqs;
     int length = 1;
+    int steps;
 
     State(List<long[]> inputs, GenerationParams p, Timing timing) throws OrtException {
       this.p = p;
@@ -142,47 +141,20 @@ public final class Seq2SeqGenerator {
     }
 
     private List<long[]> greedy() throws OrtException {
-      boolean[] unfinished = new boolean[rows];
-      java.util.Arrays.fill(unfinished, true);
-      int vocab = config.vocabSize();
-      float[] scores = new float[vocab];
-      while (true) {
-        FloatBuffer logits = step();
-        long[] next = new long[rows];
-        int open = 0;
-        for (int r = 0; r < rows; r++) {
-          logitsRow(logits, r, scores);
-          processor.process(scores, seqs[r], length);
-          next[r] = unfinished[r] ? argmax(scores) : config.padTokenId();
-          seqs[r][length] = next[r];
-          if (unfinished[r] && config.isEos(next[r])) {
-            unfinished[r] = false;
-          }
-          open += unfinished[r] ? 1 : 0;
-        }
-        length++;
-        if (open == 0 || length >= maxLength) {
-          break;
-        }
+      long[][] prefixes = new long[rows][];
+      for (int r = 0; r < rows; r++) {
+        prefixes[r] = new long[] {config.decoderStartTokenId()};
       }
-      List<long[]> out = new ArrayList<>(rows);
-      for (long[] s : seqs) {
-        out.add(trimAfterEos(s, length));
-      }
-      return out;
+      return GreedySearch.run(prefixes, p, config, (newest, generated) -> step(newest));
     }
 
-    /** Runs one decoder step on the last tokens of {@link #seqs}; returns the last logits. */
-    FloatBuffer step() throws OrtException {
-      boolean first = length == 1;
+    /** Runs one decoder step on the newest token of each row; returns the last logits. */
+    FloatBuffer step(long[] newest) throws OrtException {
+      boolean first = steps++ == 0;
       OrtSession session = first || sessions.merged ? sessions.decoder : sessions.decoderWithPast;
       Set<String> names = session.getInputNames();
       Map<String, OnnxTensor> in = new HashMap<>();
-      LongBuffer last = LongBuffer.allocate(rows);
-      for (long[] s : seqs) {
-        last.put(s[length - 1]);
-      }
-      last.flip();
+      LongBuffer last = LongBuffer.wrap(newest.clone());
       OnnxTensor ids = OnnxTensor.createTensor(sessions.env, last, new long[] {rows, 1});
       List<OnnxTensor> stepTensors = new ArrayList<>();
       stepTensors.add(ids);
@@ -374,7 +346,11 @@ public final class Seq2SeqGenerator {
       while (true) {
         int length = s.length;
         boolean lastStep = length + 1 >= s.maxLength;
-        FloatBuffer logits = s.step();
+        long[] newest = new long[s.rows];
+        for (int r = 0; r < s.rows; r++) {
+          newest[r] = s.seqs[r][length - 1];
+        }
+        FloatBuffer logits = s.step(newest);
         int[] sourceRow = new int[s.rows];
         long[] nextToken = new long[s.rows];
         float[] nextScore = new float[s.rows];
@@ -384,7 +360,7 @@ public final class Seq2SeqGenerator {
             int r = b * k + beam;
             s.logitsRow(logits, r, row);
             logSoftmax(row);
-            s.processor.process(row, s.seqs[r], length);
+            s.processor.process(row, s.seqs[r], length, length - 1);
             float base = runningScores[r];
             for (int v = 0; v < vocab; v++) {
               candidates[beam * vocab + v] = row[v] + base;
@@ -570,25 +546,5 @@ public final class Seq2SeqGenerator {
       idx[pos] = i;
     }
     return idx;
-  }
-
-  /** Index of the first maximum, as {@code torch.argmax}. */
-  static int argmax(float[] scores) {
-    int best = 0;
-    for (int i = 1; i < scores.length; i++) {
-      if (scores[i] > scores[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private long[] trimAfterEos(long[] seq, int length) {
-    for (int i = 1; i < length; i++) {
-      if (config.isEos(seq[i])) {
-        return java.util.Arrays.copyOf(seq, i + 1);
-      }
-    }
-    return java.util.Arrays.copyOf(seq, length);
   }
 }
