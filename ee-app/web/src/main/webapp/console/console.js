@@ -188,8 +188,23 @@ async function reviewView(id) {
   const { data: s, etag } = await api("GET", `summaries/${id}`);
   const version = etag;
   const note = el("div", { class: "note-text", id: "note-text", tabindex: "0", "aria-label": "Source note" });
-  const supporting = supportingSentences(s.noteText, s.text);
-  for (const part of supporting) note.append(part.supports ? el("mark", {}, part.text) : document.createTextNode(part.text));
+  const phi = s.phi || [];
+  // Either the sentences that support the summary, or the PHI that de-identification would mask.
+  const renderNote = (showPhi) => {
+    note.replaceChildren();
+    if (!showPhi) {
+      for (const part of supportingSentences(s.noteText, s.text)) note.append(part.supports ? el("mark", {}, part.text) : document.createTextNode(part.text));
+      return;
+    }
+    let at = 0;
+    for (const span of phi) {
+      if (span.start > at) note.append(document.createTextNode(s.noteText.slice(at, span.start)));
+      note.append(el("span", { class: "phi", title: span.category, "data-category": span.category }, s.noteText.slice(span.start, span.end)));
+      at = span.end;
+    }
+    note.append(document.createTextNode(s.noteText.slice(at)));
+  };
+  renderNote(false);
   const summary = el("div", { class: "summary-text", id: "summary-text" });
   const flagged = unsupportedTerms(s.noteText, s.text);
   for (const part of flagged) {
@@ -257,7 +272,10 @@ async function reviewView(id) {
       s.reviewer ? ` by ${s.reviewer} ${fmt(s.reviewedAt)}` : ""),
     el("div", { class: "review" },
       el("section", { class: "panel", "aria-labelledby": "note-h" }, el("h2", { id: "note-h" }, "Note"),
-        el("p", { class: "legend" }, el("mark", {}, "Highlighted"), " sentences support the summary."), note),
+        el("p", { class: "legend" }, el("mark", {}, "Highlighted"), " sentences support the summary. ",
+          el("label", {}, el("input", { type: "checkbox", id: "show-phi", onchange: (e) => renderNote(e.target.checked) }),
+            ` Show the ${phi.length} PHI span${phi.length === 1 ? "" : "s"} de-identification masks`, phi.length ? el("span", { class: "phi" }, "like this") : null)),
+        note),
       el("section", { class: "panel", "aria-labelledby": "sum-h" }, el("h2", { id: "sum-h" }, "Summary"), summary,
         el("p", { class: "legend", id: "flag-legend" }, flagCount
           ? [el("span", { class: "flag" }, `${flagCount} term${flagCount > 1 ? "s" : ""}`), " not found in the note: check them."]

@@ -136,6 +136,57 @@ class ConsoleIT {
   }
 
   @Test
+  void review_showPhi_highlightsWhatDeidentificationMasks(LocalServer server) throws Exception {
+    Api api = new Api(server);
+    String phiPatient = Api.unique("PHI");
+    String text =
+        "Seen by Dr. John Smith on 03/14/2026. MRN: 4455667. Call 555-123-4567 with results."
+            + " ASSESSMENT: Community-acquired pneumonia. PLAN: Ceftriaxone 1 g IV daily.";
+    assertThat(
+            api.postJson(
+                    "clinician",
+                    "/notes",
+                    Map.of("patientId", phiPatient, "noteType", "progress", "text", text))
+                .status())
+        .isEqualTo(201);
+    long noteId =
+        api.get("clinician", "/notes?patientId=" + phiPatient)
+            .json()
+            .get("items")
+            .get(0)
+            .get("id")
+            .asLong();
+    Api.Reply made =
+        api.post(
+            "clinician",
+            "/notes/" + noteId + "/summary?wait=true",
+            "application/json",
+            new byte[0]);
+    assertThat(made.status()).as(made.toString()).isEqualTo(200);
+    long summaryId = made.json().get("id").asLong();
+    JsonNode phi = api.get("reviewer", "/summaries/" + summaryId).json().get("phi");
+    assertThat(phi.findValuesAsText("category")).contains("NAME", "DATE", "MRN", "PHONE");
+    // Offsets only: the spans carry no text of their own.
+    assertThat(phi.toString()).doesNotContain("Smith").doesNotContain("4455667");
+
+    try (Browser b = new Browser(server.baseUrl())) {
+      b.signIn("reviewer", "reviewer");
+      b.open("#/review/" + summaryId);
+      b.await(By.id("note-text"));
+      assertThat(b.driver().findElements(By.cssSelector("#note-text .phi"))).isEmpty();
+
+      b.driver().findElement(By.id("show-phi")).click();
+
+      List<WebElement> spans = b.driver().findElements(By.cssSelector("#note-text .phi"));
+      assertThat(spans).extracting(WebElement::getText).contains("John Smith", "03/14/2026");
+      assertThat(spans).extracting(e -> e.getAttribute("data-category")).contains("NAME", "DATE");
+      assertThat(b.driver().findElement(By.id("note-text")).getText())
+          .contains("Ceftriaxone 1 g IV daily");
+      b.screenshot("review-phi");
+    }
+  }
+
+  @Test
   void review_editWhileAnotherReviewerApproved_conflictShownAndNothingLost(LocalServer server)
       throws Exception {
     Api api = new Api(server);

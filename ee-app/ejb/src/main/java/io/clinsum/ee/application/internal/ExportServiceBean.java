@@ -2,7 +2,6 @@ package io.clinsum.ee.application.internal;
 
 import io.clinsum.core.dataset.DatasetFormat;
 import io.clinsum.core.dataset.DatasetWriter;
-import io.clinsum.core.deid.Deidentifier;
 import io.clinsum.ee.application.Actor;
 import io.clinsum.ee.application.ExportService;
 import io.clinsum.ee.application.port.AuditLog;
@@ -22,8 +21,6 @@ public class ExportServiceBean implements ExportService {
   @Inject AuditLog audit;
 
   /** Masks PHI in exported notes and summaries: training data must not carry it. Thread-safe. */
-  private static final Deidentifier DEIDENTIFIER = Deidentifier.builder().build();
-
   @Override
   public long writeFineTuningCsv(Actor actor, OutputStream out) {
     audit.recordNow(actor, AuditLog.EXPORTED, "summary", null, "fine-tuning export started");
@@ -49,9 +46,9 @@ public class ExportServiceBean implements ExportService {
                   writer.writeRow(
                       Map.of(
                           "note",
-                          DEIDENTIFIER.deidentify(note).text(),
+                          PhiSpans.deidentifier().deidentify(note).text(),
                           "summary",
-                          DEIDENTIFIER.deidentify(summary).text())));
+                          PhiSpans.deidentifier().deidentify(summary).text())));
     } catch (RuntimeException e) {
       // The store may hand the writer's failure back wrapped by the container.
       for (Throwable t = e; t != null; t = t.getCause()) {

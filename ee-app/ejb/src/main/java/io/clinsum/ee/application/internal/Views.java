@@ -34,7 +34,8 @@ final class Views {
         s.getReviewComment(),
         s.getCreatedAt(),
         s.getVersion(),
-        withNoteText ? n.getText() : null);
+        withNoteText ? n.getText() : null,
+        withNoteText ? PhiSpans.of(n.getText()) : null);
   }
 
   static JobView job(Job j) {
