@@ -196,6 +196,13 @@ def main() -> None:
             export(src, OUT / name)
         # Optimum writes config.json, generation_config.json and the tokenizer files beside model.onnx.
         assert (OUT / name / "generation_config.json").exists()
+        if family == "llama":
+            # SmolLM2's ChatML template, so that the backend's chat path runs end to end
+            # (OnnxChatTemplateTest; goldens by make_chat_goldens.py).
+            cfg_path = OUT / name / "tokenizer_config.json"
+            cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+            cfg["chat_template"] = (OUT.parent.parent / "chat-templates" / "smollm2-chatml.jinja").read_text(encoding="utf-8")
+            cfg_path.write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         io_lines.append(io_names(OUT / name / "model.onnx"))
         params_list = {
             "greedy": dict(max_new_tokens=MAX_NEW),

@@ -58,6 +58,19 @@ def main():
             except Exception as e:  # the template's raise_exception
                 out[name] = {"error": str(e)}
         goldens["renderings"][path.name] = out
+    # End to end: the tiny Llama test model carries SmolLM2's template; the prompt token ids
+    # transformers makes from the backend's messages (instruction as system, note as user).
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(HERE.parent / "models" / "causal" / "llama-tiny")
+    goldens["llama-tiny"] = []
+    for instruction, note in [(SYSTEM, NOTE), ("List the medications.", "Metoprolol 25 mg b.i.d.; café 😀.")]:
+        messages = [{"role": "system", "content": instruction}, {"role": "user", "content": note}]
+        goldens["llama-tiny"].append({
+            "instruction": instruction, "note": note,
+            "text": tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=False),
+            "input_ids": tok.apply_chat_template(messages, add_generation_prompt=True, tokenize=True),
+        })
     (HERE / "goldens.json").write_text(json.dumps(goldens, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 

@@ -51,7 +51,7 @@ public final class OnnxBackend implements SummarizationBackend {
     int maxInput = model.maxInputTokens();
     if (model.isDecoderOnly()) {
       // The context holds the prompt's own words and the summary too.
-      int overhead = model.tokenizer.count(prefix + plainPrompt(DEFAULT_INSTRUCTION, ""));
+      int overhead = promptIds(new Prompt("", null, GenerationOptions.none())).length;
       maxInput -= overhead + model.config.defaults().maxNewTokens();
     }
     this.info =
@@ -117,7 +117,7 @@ public final class OnnxBackend implements SummarizationBackend {
     List<CompletableFuture<long[]>> futures = new ArrayList<>(prompts.size());
     List<long[]> inputs = new ArrayList<>(prompts.size());
     for (Prompt p : prompts) {
-      long[] ids = model.tokenizer.encode(input(p));
+      long[] ids = promptIds(p);
       inputs.add(ids);
       futures.add(model.batcher.submit(ids, params(p.options())));
     }
@@ -148,12 +148,24 @@ public final class OnnxBackend implements SummarizationBackend {
     return out;
   }
 
-  private String input(Prompt p) {
+  /**
+   * The token ids a prompt is generated from. A decoder-only model with a chat template gets its
+   * rendering ({@link io.clinsum.local.internal.ChatTemplate#prompt}: the instruction as the system
+   * message, or before the note when the template has no system role; the note, after the prefix,
+   * as the user message; the assistant's turn opened), tokenized without added special tokens since
+   * the template writes them; one without a template gets {@link #plainPrompt}.
+   */
+  long[] promptIds(Prompt p) {
+    String instruction = p.instruction() == null ? DEFAULT_INSTRUCTION : p.instruction();
     if (model.isDecoderOnly()) {
-      return prefix
-          + plainPrompt(p.instruction() == null ? DEFAULT_INSTRUCTION : p.instruction(), p.text());
+      if (model.chatTemplate.isPresent()) {
+        return model.tokenizer.encodeWithoutSpecialTokens(
+            model.chatTemplate.get().prompt(instruction, prefix + p.text()));
+      }
+      return model.tokenizer.encode(prefix + plainPrompt(instruction, p.text()));
     }
-    return p.instruction() == null ? prefix + p.text() : prefix + p.instruction() + "\n" + p.text();
+    return model.tokenizer.encode(
+        p.instruction() == null ? prefix + p.text() : prefix + p.instruction() + "\n" + p.text());
   }
 
   private GenerationParams params(GenerationOptions o) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clinsum.core.ConfigurationException;
 import io.clinsum.local.internal.CausalGenerator;
 import io.clinsum.local.internal.CausalSessions;
+import io.clinsum.local.internal.ChatTemplate;
 import io.clinsum.local.internal.DynamicBatcher;
 import io.clinsum.local.internal.ExecutionProviders;
 import io.clinsum.local.internal.Generator;
@@ -18,6 +19,7 @@ import io.clinsum.local.internal.Seq2SeqSessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,6 +37,10 @@ public final class OnnxModel implements AutoCloseable {
   final OnnxModelSpec spec;
   final ModelConfig config;
   final HfTokenizer tokenizer;
+
+  /** A decoder-only model's chat template; empty for base models and seq2seq models. */
+  final Optional<ChatTemplate> chatTemplate;
+
   private final AutoCloseable sessions;
   private final String description;
   final Generator generator;
@@ -48,11 +54,13 @@ public final class OnnxModel implements AutoCloseable {
       OnnxModelSpec spec,
       ModelConfig config,
       HfTokenizer tokenizer,
+      Optional<ChatTemplate> chatTemplate,
       AutoCloseable sessions,
       Generator generator,
       String description,
       String device) {
     this.description = description;
+    this.chatTemplate = chatTemplate;
     this.spec = spec;
     this.config = config;
     this.tokenizer = tokenizer;
@@ -102,11 +110,13 @@ public final class OnnxModel implements AutoCloseable {
           ExecutionProviders.choose(
               spec.device(), spec.deviceId(), spec.gpuMemoryLimitBytes(), options);
       if (layout == ModelLayout.CAUSAL_LM) {
+        Optional<ChatTemplate> template = ChatTemplate.load(dir);
         CausalSessions sessions = CausalSessions.open(dir, choice.options(), choice.device());
         return new OnnxModel(
             spec,
             config,
             tokenizer,
+            template,
             sessions,
             new CausalGenerator(sessions, config),
             sessions.description(),
@@ -117,6 +127,7 @@ public final class OnnxModel implements AutoCloseable {
           spec,
           config,
           tokenizer,
+          Optional.empty(),
           sessions,
           new Seq2SeqGenerator(sessions, config),
           sessions.description(),

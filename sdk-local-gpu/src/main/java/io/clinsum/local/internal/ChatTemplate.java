@@ -67,6 +67,17 @@ public final class ChatTemplate {
             source);
     this.specialTokens = new HashMap<>(specialTokens);
     this.jinjava = newJinjava();
+    // Jinjava renders an unknown filter as an empty string without an error; jinja2 refuses it.
+    for (String filter : filters(this.template)) {
+      if (jinjava.getGlobalContext().getFilter(filter) == null) {
+        throw new ConfigurationException(
+            "The chat template of "
+                + source
+                + " uses the filter '"
+                + filter
+                + "', which Jinjava does not have");
+      }
+    }
     this.systemRole = probeSystemRole();
   }
 
@@ -318,6 +329,24 @@ public final class ChatTemplate {
     out.append('"');
   }
 
+  private static final Pattern FILTER = Pattern.compile("\\|\\s*([A-Za-z_]\\w*)");
+
+  /** The filters the template's code uses (outside string literals). */
+  static java.util.Set<String> filters(String t) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    rewrite(
+        t,
+        "",
+        code -> {
+          Matcher m = FILTER.matcher(code);
+          while (m.find()) {
+            names.add(m.group(1));
+          }
+          return code;
+        });
+    return names;
+  }
+
   private static final Pattern CODE_REWRITES =
       Pattern.compile(
           "\\bTrue\\b|\\bFalse\\b|\\bNone\\b|\\[\\s*::\\s*-1\\s*]|\\.startswith\\(|\\.endswith\\("
@@ -328,6 +357,11 @@ public final class ChatTemplate {
    * literals; text and literals are left as they are.
    */
   static String rewrite(String t, String source) {
+    return rewrite(t, source, code -> rewritePlain(code, source));
+  }
+
+  private static String rewrite(
+      String t, String source, java.util.function.UnaryOperator<String> plain) {
     StringBuilder out = new StringBuilder(t.length());
     int i = 0;
     while (i < t.length()) {
@@ -365,7 +399,7 @@ public final class ChatTemplate {
         code.append(c);
         j++;
       }
-      out.append(t, open, open + 2).append(rewriteCode(code.toString(), source));
+      out.append(t, open, open + 2).append(rewriteCode(code.toString(), plain));
       if (j < t.length()) {
         out.append(close);
         j += 2;
@@ -391,7 +425,7 @@ public final class ChatTemplate {
   }
 
   /** Rewrites one tag's code, leaving its string literals alone. */
-  private static String rewriteCode(String code, String source) {
+  private static String rewriteCode(String code, java.util.function.UnaryOperator<String> plain) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < code.length()) {
@@ -410,7 +444,7 @@ public final class ChatTemplate {
       while (j < code.length() && code.charAt(j) != '\'' && code.charAt(j) != '"') {
         j++;
       }
-      out.append(rewritePlain(code.substring(i, j), source));
+      out.append(plain.apply(code.substring(i, j)));
       i = j;
     }
     return out.toString();

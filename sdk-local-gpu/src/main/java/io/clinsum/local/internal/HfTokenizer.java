@@ -57,6 +57,14 @@ public final class HfTokenizer implements AutoCloseable {
     return tokenizer.encode(text).getIds();
   }
 
+  /**
+   * Token ids of {@code text} without the tokenizer's own special tokens: for a rendered chat
+   * template, which writes them itself (transformers' {@code apply_chat_template} does the same).
+   */
+  public long[] encodeWithoutSpecialTokens(String text) {
+    return tokenizer.encode(text, false, false).getIds();
+  }
+
   /** Number of tokens of {@code text}, special tokens included. */
   public int count(CharSequence text) {
     return tokenizer.encode(text.toString()).getIds().length;
