@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
 /**
  * A model's chat template (the Jinja text of {@code tokenizer_config.json}'s {@code chat_template},
  * or of {@code chat_template.jinja}) rendered with Jinjava the way transformers renders it with
- * jinja2: {@code trim_blocks} and {@code lstrip_blocks}, no trailing newline kept, a {@code
- * raise_exception} that fails, and a {@code tojson} with Python's spacing.
+ * jinja2: {@code trim_blocks} and {@code lstrip_blocks} (applied to the source as jinja2's lexer
+ * applies them, with {@code {%+} and {@code +%}}; Jinjava's options strip more), one trailing
+ * newline of the source dropped, a {@code raise_exception} that fails, comments that keep the
+ * whitespace around them, and a {@code tojson} with Python's spacing.
  *
  * <p>Where Jinjava's language differs from Python's, the template's code (never its text or string
  * literals) is rewritten before parsing: {@code True}/{@code False}/{@code None} become {@code
@@ -222,8 +224,10 @@ public final class ChatTemplate {
   private static Jinjava newJinjava() {
     JinjavaConfig config =
         JinjavaConfig.newBuilder()
-            .withTrimBlocks(true)
-            .withLstripBlocks(true)
+            // trim_blocks and lstrip_blocks are applied to the source by rewrite(), as jinja2's
+            // lexer applies them; Jinjava's own options strip more.
+            .withTrimBlocks(false)
+            .withLstripBlocks(false)
             .withKeepTrailingNewline(true)
             .withNestedInterpretationEnabled(false)
             .withFailOnUnknownTokens(false)
@@ -354,7 +358,7 @@ public final class ChatTemplate {
 
   /**
    * Rewrites the Python-only constructs inside {@code {{ }}} and {@code {% %}}, outside string
-   * literals; text and literals are left as they are.
+   * literals, and comments into empty blocks; text and literals are left as they are.
    */
   static String rewrite(String t, String source) {
     return rewrite(t, source, code -> rewritePlain(code, source));
@@ -371,6 +375,26 @@ public final class ChatTemplate {
         break;
       }
       out.append(t, i, open);
+      boolean block = !t.startsWith("{{", open);
+      if (block && !t.startsWith("-", open + 2) && !t.startsWith("+", open + 2)) {
+        lstrip(t, Math.max(i, 0), open, out);
+      }
+      if (t.startsWith("{#", open)) {
+        // Jinjava drops the whitespace around a comment, jinja2 keeps it (trim_blocks and
+        // lstrip_blocks apply to comments as to blocks): an empty block with the same
+        // whitespace control renders as jinja2 renders the comment.
+        int end = t.indexOf("#}", open + 2);
+        if (end < 0) {
+          throw new ConfigurationException(
+              "The chat template of " + source + " has an unclosed comment ({#)");
+        }
+        boolean left = t.startsWith("{#-", open);
+        boolean right = end > open + 2 && t.charAt(end - 1) == '-';
+        out.append(left ? "{%- if false %}" : "{% if false %}")
+            .append(right ? "{% endif -%}" : "{% endif %}");
+        i = trimBlock(t, end + 2);
+        continue;
+      }
       String close = t.startsWith("{{", open) ? "}}" : "%}";
       int j = open + 2;
       StringBuilder code = new StringBuilder();
@@ -399,29 +423,56 @@ public final class ChatTemplate {
         code.append(c);
         j++;
       }
-      out.append(t, open, open + 2).append(rewriteCode(code.toString(), plain));
+      String body = code.toString();
+      if (block && body.startsWith("+")) {
+        body = body.substring(1); // "{%+": no lstrip, done above; Jinjava does not know it
+      }
+      boolean keepNewline = block && body.endsWith("+");
+      if (keepNewline) {
+        body = body.substring(0, body.length() - 1); // "+%}": no trim_blocks
+      }
+      out.append(t, open, open + 2).append(rewriteCode(body, plain));
       if (j < t.length()) {
         out.append(close);
         j += 2;
+        if (block && !keepNewline) {
+          j = trimBlock(t, j);
+        }
       }
       i = j;
     }
     return out.toString();
   }
 
+  /**
+   * jinja2's {@code lstrip_blocks}: the spaces and tabs between the start of a source line and a
+   * block or comment tag go (Jinjava's option also strips them in the middle of a line). {@code
+   * text} is where the text before the tag began, already copied to {@code out}.
+   */
+  private static void lstrip(String t, int text, int open, StringBuilder out) {
+    int k = open;
+    while (k > 0 && t.charAt(k - 1) != '\n' && Character.isWhitespace(t.charAt(k - 1))) {
+      k--;
+    }
+    if ((k == 0 || t.charAt(k - 1) == '\n') && k >= text) {
+      out.setLength(out.length() - (open - k));
+    }
+  }
+
+  /** jinja2's {@code trim_blocks}: the one newline right after a block or comment tag goes. */
+  private static int trimBlock(String t, int at) {
+    return t.startsWith("\n", at) ? at + 1 : at;
+  }
+
   private static int nextTag(String t, int from) {
-    int a = t.indexOf("{{", from);
-    int b = t.indexOf("{%", from);
-    int c = t.indexOf("{#", from);
-    if (c >= 0 && (a < 0 || c < a) && (b < 0 || c < b)) {
-      // A comment passes through untouched; the next tag is searched for after it.
-      int end = t.indexOf("#}", c);
-      return end < 0 ? -1 : nextTag(t, end + 2);
+    int best = -1;
+    for (String open : new String[] {"{{", "{%", "{#"}) {
+      int at = t.indexOf(open, from);
+      if (at >= 0 && (best < 0 || at < best)) {
+        best = at;
+      }
     }
-    if (a < 0) {
-      return b;
-    }
-    return b < 0 ? a : Math.min(a, b);
+    return best;
   }
 
   /** Rewrites one tag's code, leaving its string literals alone. */
