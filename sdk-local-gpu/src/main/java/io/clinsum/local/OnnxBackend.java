@@ -10,6 +10,7 @@ import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.text.TokenCounter;
 import io.clinsum.local.internal.GenerationParams;
 import io.clinsum.local.internal.ModelConfig;
+import io.clinsum.local.internal.Sampling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +38,7 @@ public final class OnnxBackend implements SummarizationBackend {
   private final Consumer<OnnxModel> onClose;
   private final SummarizerInfo info;
   private final GenerationOptions defaults;
+  private final Sampling sampling;
 
   /**
    * @param model the model; not closed by this backend unless {@code onClose} does it
@@ -44,6 +46,12 @@ public final class OnnxBackend implements SummarizationBackend {
    * @param onClose called once when this backend closes (releases a shared model)
    */
   public OnnxBackend(OnnxModel model, String prefix, Consumer<OnnxModel> onClose) {
+    this(model, prefix, null, onClose);
+  }
+
+  /** As above, drawing tokens by seeded {@code sampling} ({@code null}: greedy or beam search). */
+  OnnxBackend(OnnxModel model, String prefix, Sampling sampling, Consumer<OnnxModel> onClose) {
+    this.sampling = sampling;
     this.model = model;
     this.prefix = prefix;
     this.onClose = onClose;
@@ -170,14 +178,15 @@ public final class OnnxBackend implements SummarizationBackend {
 
   private GenerationParams params(GenerationOptions o) {
     return GenerationParams.of(
-        model.config,
-        o.maxLength().orElse(64),
-        o.minLength().orElse(0),
-        o.numBeams().orElse(1),
-        o.lengthPenalty().orElse(1.0),
-        o.earlyStopping().orElse(false),
-        o.noRepeatNgramSize().orElse(0),
-        o.repetitionPenalty().orElse(1.0));
+            model.config,
+            o.maxLength().orElse(64),
+            o.minLength().orElse(0),
+            o.numBeams().orElse(1),
+            o.lengthPenalty().orElse(1.0),
+            o.earlyStopping().orElse(false),
+            o.noRepeatNgramSize().orElse(0),
+            o.repetitionPenalty().orElse(1.0))
+        .withSampling(sampling);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.clinsum.core.spi.BackendOption;
 import io.clinsum.core.spi.BackendSettings;
 import io.clinsum.core.spi.SummarizationBackend;
 import io.clinsum.core.spi.SummarizerProvider;
+import io.clinsum.local.internal.Sampling;
 import io.clinsum.local.internal.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,25 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
           "",
           "Text put before every input, e.g. 'summarize: ' for T5 checkpoints trained with it.");
 
+  public static final BackendOption<Double> TEMPERATURE =
+      new BackendOption<>(
+          "temperature",
+          Double.class,
+          0.0,
+          "0 for greedy (or beam) search; above 0, seeded sampling at this temperature.");
+  public static final BackendOption<Integer> TOP_K =
+      new BackendOption<>(
+          "top-k", Integer.class, 0, "Sampling: draw from the k best tokens only; 0 for all.");
+  public static final BackendOption<Double> TOP_P =
+      new BackendOption<>(
+          "top-p",
+          Double.class,
+          1.0,
+          "Sampling: draw from the smallest set of best tokens whose probability reaches p.");
+  public static final BackendOption<Long> SEED =
+      new BackendOption<>(
+          "seed", Long.class, 0L, "Sampling: the seed; the same seed gives the same summary.");
+
   private static final SharedModels<OnnxModelSpec, OnnxModel> MODELS =
       new SharedModels<>(OnnxModel::spec);
 
@@ -110,7 +130,11 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
         OPTIMIZATION,
         MAX_BATCH_SIZE,
         MAX_BATCH_WAIT,
-        PREFIX);
+        PREFIX,
+        TEMPERATURE,
+        TOP_K,
+        TOP_P,
+        SEED);
   }
 
   @Override
@@ -161,8 +185,16 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
             .maxBatchSize(settings.get(MAX_BATCH_SIZE))
             .maxBatchWait(settings.get(MAX_BATCH_WAIT))
             .build();
+    Sampling sampling =
+        settings.get(TEMPERATURE) > 0
+            ? new Sampling(
+                settings.get(TEMPERATURE),
+                settings.get(TOP_K),
+                settings.get(TOP_P),
+                settings.get(SEED))
+            : null;
     OnnxModel model = MODELS.acquire(spec, OnnxModel::load);
-    return new OnnxBackend(model, settings.get(PREFIX), MODELS.releaser());
+    return new OnnxBackend(model, settings.get(PREFIX), sampling, MODELS.releaser());
   }
 
   /** model-dir, else the registered model, else the embedded one. */

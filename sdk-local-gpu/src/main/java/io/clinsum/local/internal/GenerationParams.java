@@ -12,6 +12,7 @@ package io.clinsum.local.internal;
  * @param repetitionPenalty 1.0 disables
  * @param forcedBosTokenId token forced first, or -1
  * @param forcedEosTokenId token forced at the length limit, or -1
+ * @param sampling seeded sampling instead of greedy search, or {@code null}
  */
 public record GenerationParams(
     int maxNewTokens,
@@ -22,7 +23,8 @@ public record GenerationParams(
     int noRepeatNgramSize,
     double repetitionPenalty,
     long forcedBosTokenId,
-    long forcedEosTokenId) {
+    long forcedEosTokenId,
+    Sampling sampling) {
 
   /** transformers' {@code early_stopping}: {@code True}, {@code False} or {@code "never"}. */
   public enum EarlyStopping {
@@ -47,7 +49,8 @@ public record GenerationParams(
         || numBeams < 1
         || noRepeatNgramSize < 0
         || !(repetitionPenalty > 0)
-        || earlyStopping == null) {
+        || earlyStopping == null
+        || (sampling != null && numBeams != 1)) {
       throw new IllegalArgumentException(
           "invalid generation parameters: "
               + maxNewTokens
@@ -60,6 +63,49 @@ public record GenerationParams(
               + ", "
               + repetitionPenalty);
     }
+  }
+
+  /** Greedy or beam search settings (no sampling). */
+  public GenerationParams(
+      int maxNewTokens,
+      int minNewTokens,
+      int numBeams,
+      double lengthPenalty,
+      EarlyStopping earlyStopping,
+      int noRepeatNgramSize,
+      double repetitionPenalty,
+      long forcedBosTokenId,
+      long forcedEosTokenId) {
+    this(
+        maxNewTokens,
+        minNewTokens,
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        noRepeatNgramSize,
+        repetitionPenalty,
+        forcedBosTokenId,
+        forcedEosTokenId,
+        null);
+  }
+
+  /** These settings with seeded sampling ({@code null}: greedy or beam search). */
+  public GenerationParams withSampling(Sampling sampling) {
+    if (sampling != null && numBeams != 1) {
+      throw new IllegalArgumentException(
+          "sampling (temperature > 0) draws one sequence; it needs num_beams 1, not " + numBeams);
+    }
+    return new GenerationParams(
+        maxNewTokens,
+        minNewTokens,
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        noRepeatNgramSize,
+        repetitionPenalty,
+        forcedBosTokenId,
+        forcedEosTokenId,
+        sampling);
   }
 
   /** Settings with the model's forced BOS/EOS tokens. */

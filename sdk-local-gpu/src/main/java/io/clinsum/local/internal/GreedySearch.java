@@ -11,7 +11,9 @@ import java.util.List;
  * shared by the seq2seq and the decoder-only loops: every row advances in lockstep; the logits
  * processors run on the raw logits of each row; the first maximum wins; a row that has produced any
  * of the model's EOS ids is finished and is fed the pad id from then on; the loop stops when every
- * row is finished or {@code maxNewTokens} tokens have been generated.
+ * row is finished or {@code maxNewTokens} tokens have been generated. With {@link
+ * GenerationParams#sampling} set, the next token is drawn by {@link Sampling} instead of the
+ * argmax; everything else is the same loop.
  */
 final class GreedySearch {
   /** One forward pass of the model. */
@@ -44,6 +46,11 @@ final class GreedySearch {
       newest[r] = prefixes[r][prefixes[r].length - 1];
       unfinished[r] = true;
     }
+    Sampling sampling = params.sampling();
+    java.util.SplittableRandom[] random = new java.util.SplittableRandom[rows];
+    for (int r = 0; r < rows && sampling != null; r++) {
+      random[r] = sampling.newRow();
+    }
     float[] scores = new float[config.vocabSize()];
     int generated = 0;
     int[] finishedAt = new int[rows];
@@ -55,7 +62,10 @@ final class GreedySearch {
         int length = prefixes[r].length + generated;
         logits.get(r * scores.length, scores, 0, scores.length);
         processor.process(scores, seqs[r], length, generated);
-        long next = unfinished[r] ? argmax(scores) : config.padTokenId();
+        long next =
+            !unfinished[r]
+                ? config.padTokenId()
+                : sampling == null ? argmax(scores) : sampling.choose(scores, random[r]);
         seqs[r][length] = next;
         newest[r] = next;
         if (unfinished[r] && config.isEos(next)) {
