@@ -39,6 +39,7 @@ public final class OnnxBackend implements SummarizationBackend {
   private final SummarizerInfo info;
   private final GenerationOptions defaults;
   private final Sampling sampling;
+  private final List<String> stopStrings;
 
   /**
    * @param model the model; not closed by this backend unless {@code onClose} does it
@@ -46,12 +47,21 @@ public final class OnnxBackend implements SummarizationBackend {
    * @param onClose called once when this backend closes (releases a shared model)
    */
   public OnnxBackend(OnnxModel model, String prefix, Consumer<OnnxModel> onClose) {
-    this(model, prefix, null, onClose);
+    this(model, prefix, null, List.of(), onClose);
   }
 
-  /** As above, drawing tokens by seeded {@code sampling} ({@code null}: greedy or beam search). */
-  OnnxBackend(OnnxModel model, String prefix, Sampling sampling, Consumer<OnnxModel> onClose) {
+  /**
+   * As above, drawing tokens by seeded {@code sampling} ({@code null}: greedy or beam search) and
+   * ending a summary before the first of {@code stopStrings} it produces.
+   */
+  OnnxBackend(
+      OnnxModel model,
+      String prefix,
+      Sampling sampling,
+      List<String> stopStrings,
+      Consumer<OnnxModel> onClose) {
     this.sampling = sampling;
+    this.stopStrings = List.copyOf(stopStrings);
     this.model = model;
     this.prefix = prefix;
     this.onClose = onClose;
@@ -151,7 +161,9 @@ public final class OnnxBackend implements SummarizationBackend {
       long[] generated = java.util.Arrays.copyOfRange(seq, lead, seq.length);
       out.add(
           new Generation(
-              model.tokenizer.decode(generated).strip(), inputs.get(i).length, generated.length));
+              beforeStop(model.tokenizer.decode(generated)).strip(),
+              inputs.get(i).length,
+              generated.length));
     }
     return out;
   }
@@ -176,6 +188,18 @@ public final class OnnxBackend implements SummarizationBackend {
         p.instruction() == null ? prefix + p.text() : prefix + p.instruction() + "\n" + p.text());
   }
 
+  /** The text before the first stop string in it (all of it when none occurs). */
+  private String beforeStop(String text) {
+    int end = text.length();
+    for (String stop : stopStrings) {
+      int at = text.indexOf(stop);
+      if (at >= 0) {
+        end = Math.min(end, at);
+      }
+    }
+    return text.substring(0, end);
+  }
+
   private GenerationParams params(GenerationOptions o) {
     return GenerationParams.of(
             model.config,
@@ -186,7 +210,14 @@ public final class OnnxBackend implements SummarizationBackend {
             o.earlyStopping().orElse(false),
             o.noRepeatNgramSize().orElse(0),
             o.repetitionPenalty().orElse(1.0))
-        .withSampling(sampling);
+        .withSampling(sampling)
+        .withStop(
+            stopStrings.isEmpty()
+                ? null
+                : tokens -> {
+                  String text = model.tokenizer.decode(tokens);
+                  return stopStrings.stream().anyMatch(text::contains);
+                });
   }
 
   @Override

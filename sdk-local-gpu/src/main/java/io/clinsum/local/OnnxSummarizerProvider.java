@@ -102,6 +102,14 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
       new BackendOption<>(
           "seed", Long.class, 0L, "Sampling: the seed; the same seed gives the same summary.");
 
+  public static final BackendOption<String> STOP =
+      new BackendOption<>(
+          "stop",
+          String.class,
+          "",
+          "Stop strings, separated by '|' (e.g. '\\n\\n|###'): generation of a summary stops at the"
+              + " first, and the summary ends before it. Needs num_beams 1.");
+
   private static final SharedModels<OnnxModelSpec, OnnxModel> MODELS =
       new SharedModels<>(OnnxModel::spec);
 
@@ -134,7 +142,8 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
         TEMPERATURE,
         TOP_K,
         TOP_P,
-        SEED);
+        SEED,
+        STOP);
   }
 
   @Override
@@ -194,7 +203,19 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
                 settings.get(SEED))
             : null;
     OnnxModel model = MODELS.acquire(spec, OnnxModel::load);
-    return new OnnxBackend(model, settings.get(PREFIX), sampling, MODELS.releaser());
+    List<String> stops =
+        java.util.Arrays.stream(settings.get(STOP).split("\\|"))
+            .map(OnnxSummarizerProvider::unescape)
+            .filter(x -> !x.isEmpty())
+            .toList();
+    return new OnnxBackend(model, settings.get(PREFIX), sampling, stops, MODELS.releaser());
+  }
+
+  /**
+   * {@code \n} and {@code \t} in a setting's text, since a command line cannot easily hold them.
+   */
+  private static String unescape(String s) {
+    return s.replace("\\n", "\n").replace("\\t", "\t");
   }
 
   /** model-dir, else the registered model, else the embedded one. */

@@ -92,4 +92,25 @@ class CausalSamplingTest {
       assertThat(t.summarize(io.clinsum.core.SummarizationRequest.of(note)).text()).isEqualTo(a);
     }
   }
+
+  @Test
+  void stopString_endsGenerationAndTheSummaryBeforeIt() {
+    OnnxModel model = CausalParityTest.model("qwen2-tiny");
+    String note = "Patient is a 45-year-old male with chest pain radiating to the left arm.";
+    OnnxBackend plain = new OnnxBackend(model, "", m -> {});
+    io.clinsum.core.spi.Generation full =
+        plain
+            .generate(List.of(new io.clinsum.core.spi.Prompt(note, null, plain.defaultOptions())))
+            .get(0);
+    assertThat(full.text().length()).isGreaterThan(6);
+    String stop = full.text().substring(full.text().length() / 2, full.text().length() / 2 + 3);
+    OnnxBackend stopping = new OnnxBackend(model, "", null, List.of("@@never@@", stop), m -> {});
+    io.clinsum.core.spi.Generation cut =
+        stopping
+            .generate(
+                List.of(new io.clinsum.core.spi.Prompt(note, null, stopping.defaultOptions())))
+            .get(0);
+    assertThat(cut.text()).isEqualTo(full.text().substring(0, full.text().indexOf(stop)).strip());
+    assertThat(cut.outputTokens()).isLessThan(full.outputTokens());
+  }
 }

@@ -13,6 +13,8 @@ package io.clinsum.local.internal;
  * @param forcedBosTokenId token forced first, or -1
  * @param forcedEosTokenId token forced at the length limit, or -1
  * @param sampling seeded sampling instead of greedy search, or {@code null}
+ * @param stop told a row's generated tokens after each step; {@code true} finishes the row (stop
+ *     strings), or {@code null}
  */
 public record GenerationParams(
     int maxNewTokens,
@@ -24,7 +26,8 @@ public record GenerationParams(
     double repetitionPenalty,
     long forcedBosTokenId,
     long forcedEosTokenId,
-    Sampling sampling) {
+    Sampling sampling,
+    java.util.function.Predicate<long[]> stop) {
 
   /** transformers' {@code early_stopping}: {@code True}, {@code False} or {@code "never"}. */
   public enum EarlyStopping {
@@ -50,7 +53,7 @@ public record GenerationParams(
         || noRepeatNgramSize < 0
         || !(repetitionPenalty > 0)
         || earlyStopping == null
-        || (sampling != null && numBeams != 1)) {
+        || ((sampling != null || stop != null) && numBeams != 1)) {
       throw new IllegalArgumentException(
           "invalid generation parameters: "
               + maxNewTokens
@@ -86,6 +89,7 @@ public record GenerationParams(
         repetitionPenalty,
         forcedBosTokenId,
         forcedEosTokenId,
+        null,
         null);
   }
 
@@ -105,7 +109,31 @@ public record GenerationParams(
         repetitionPenalty,
         forcedBosTokenId,
         forcedEosTokenId,
-        sampling);
+        sampling,
+        stop);
+  }
+
+  /**
+   * These settings, finishing a row when {@code stop} is true of its generated tokens (greedy and
+   * sampling; beam search refuses it).
+   */
+  public GenerationParams withStop(java.util.function.Predicate<long[]> stop) {
+    if (stop != null && numBeams != 1) {
+      throw new IllegalArgumentException(
+          "stop strings are checked per row; they need num_beams 1, not " + numBeams);
+    }
+    return new GenerationParams(
+        maxNewTokens,
+        minNewTokens,
+        numBeams,
+        lengthPenalty,
+        earlyStopping,
+        noRepeatNgramSize,
+        repetitionPenalty,
+        forcedBosTokenId,
+        forcedEosTokenId,
+        sampling,
+        stop);
   }
 
   /** Settings with the model's forced BOS/EOS tokens. */

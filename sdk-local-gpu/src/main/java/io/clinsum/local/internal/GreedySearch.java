@@ -13,7 +13,8 @@ import java.util.List;
  * of the model's EOS ids is finished and is fed the pad id from then on; the loop stops when every
  * row is finished or {@code maxNewTokens} tokens have been generated. With {@link
  * GenerationParams#sampling} set, the next token is drawn by {@link Sampling} instead of the
- * argmax; everything else is the same loop.
+ * argmax; everything else is the same loop. {@link GenerationParams#stop} finishes a row as an EOS
+ * id does (stop strings).
  */
 final class GreedySearch {
   /** One forward pass of the model. */
@@ -68,7 +69,12 @@ final class GreedySearch {
                 : sampling == null ? argmax(scores) : sampling.choose(scores, random[r]);
         seqs[r][length] = next;
         newest[r] = next;
-        if (unfinished[r] && config.isEos(next)) {
+        if (unfinished[r]
+            && (config.isEos(next)
+                || (params.stop() != null
+                    && params
+                        .stop()
+                        .test(Arrays.copyOfRange(seqs[r], prefixes[r].length, length + 1))))) {
           unfinished[r] = false;
           finishedAt[r] = length + 1;
         }
