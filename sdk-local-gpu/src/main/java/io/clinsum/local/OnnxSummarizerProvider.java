@@ -9,6 +9,7 @@ import io.clinsum.local.internal.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** Provider of the {@code onnx} backend. Models are loaded once per process and shared. */
@@ -204,7 +205,7 @@ public final class OnnxSummarizerProvider implements SummarizerProvider {
             : null;
     OnnxModel model = MODELS.acquire(spec, OnnxModel::load);
     List<String> stops =
-        java.util.Arrays.stream(settings.get(STOP).split("\\|"))
+        Arrays.stream(settings.get(STOP).split("\\|"))
             .map(OnnxSummarizerProvider::unescape)
             .filter(x -> !x.isEmpty())
             .toList();

@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -336,8 +339,8 @@ public final class ChatTemplate {
   private static final Pattern FILTER = Pattern.compile("\\|\\s*([A-Za-z_]\\w*)");
 
   /** The filters the template's code uses (outside string literals). */
-  static java.util.Set<String> filters(String t) {
-    java.util.Set<String> names = new java.util.TreeSet<>();
+  static Set<String> filters(String t) {
+    Set<String> names = new TreeSet<>();
     rewrite(
         t,
         "",
@@ -364,8 +367,7 @@ public final class ChatTemplate {
     return rewrite(t, source, code -> rewritePlain(code, source));
   }
 
-  private static String rewrite(
-      String t, String source, java.util.function.UnaryOperator<String> plain) {
+  private static String rewrite(String t, String source, UnaryOperator<String> plain) {
     StringBuilder out = new StringBuilder(t.length());
     int i = 0;
     while (i < t.length()) {
@@ -476,7 +478,7 @@ public final class ChatTemplate {
   }
 
   /** Rewrites one tag's code, leaving its string literals alone. */
-  private static String rewriteCode(String code, java.util.function.UnaryOperator<String> plain) {
+  private static String rewriteCode(String code, UnaryOperator<String> plain) {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < code.length()) {

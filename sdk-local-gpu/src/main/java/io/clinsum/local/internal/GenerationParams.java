@@ -1,5 +1,7 @@
 package io.clinsum.local.internal;
 
+import java.util.function.Predicate;
+
 /**
  * Resolved settings of one generation call, with Hugging Face {@code generate} semantics.
  *
@@ -27,7 +29,7 @@ public record GenerationParams(
     long forcedBosTokenId,
     long forcedEosTokenId,
     Sampling sampling,
-    java.util.function.Predicate<long[]> stop) {
+    Predicate<long[]> stop) {
 
   /** transformers' {@code early_stopping}: {@code True}, {@code False} or {@code "never"}. */
   public enum EarlyStopping {
@@ -117,7 +119,7 @@ public record GenerationParams(
    * These settings, finishing a row when {@code stop} is true of its generated tokens (greedy and
    * sampling; beam search refuses it).
    */
-  public GenerationParams withStop(java.util.function.Predicate<long[]> stop) {
+  public GenerationParams withStop(Predicate<long[]> stop) {
     if (stop != null && numBeams != 1) {
       throw new IllegalArgumentException(
           "stop strings are checked per row; they need num_beams 1, not " + numBeams);

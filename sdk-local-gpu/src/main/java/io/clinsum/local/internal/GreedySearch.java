@@ -5,6 +5,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Greedy decoding as transformers 4.57's {@code generate} runs it with {@code do_sample=False},
@@ -48,7 +49,7 @@ final class GreedySearch {
       unfinished[r] = true;
     }
     Sampling sampling = params.sampling();
-    java.util.SplittableRandom[] random = new java.util.SplittableRandom[rows];
+    SplittableRandom[] random = new SplittableRandom[rows];
     for (int r = 0; r < rows && sampling != null; r++) {
       random[r] = sampling.newRow();
     }
